@@ -1,0 +1,112 @@
+"""The shipped registry (targets.toml) is faithful to its seed and to docs/registry.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+REGISTRY = ROOT / "targets.toml"
+SEED = ROOT.parent / "shared" / "seed" / "000_81e73b3d1f7686e6.txt"
+
+AREAS = {"manufacturing", "openness", "education-innovation", "ecology", "parks", "rural"}
+TARGET_KEYS = {
+    "area",
+    "title",
+    "title_zh",
+    "source",
+    "unit",
+    "direction",
+    "kind",
+    "attribute",
+    "trajectory",
+    "frequency",
+    "baseline",
+    "target",
+    "note",
+    "observations",
+}
+POINT_KEYS = {"value", "date"}
+OBSERVATION_KEYS = {"date", "value", "source", "note"}
+
+
+@pytest.fixture(scope="module")
+def registry() -> dict:
+    with REGISTRY.open("rb") as f:
+        return tomllib.load(f)
+
+
+@pytest.fixture(scope="module")
+def targets(registry: dict) -> dict[str, dict]:
+    return registry["targets"]
+
+
+class TestShippedRegistry:
+    """The Zhaoqing 2023 registry encodes the seed interview as documented."""
+
+    def test_sources_are_verbatim_quotes_of_the_seed(self, targets: dict[str, dict]) -> None:
+        """Every target's source is an exact substring of the seed text."""
+        if not SEED.is_file():
+            pytest.skip(f"seed not found: {SEED}")
+        seed = SEED.read_text(encoding="utf-8")
+        misquoted = [tid for tid, t in targets.items() if t["source"] not in seed]
+        assert misquoted == []
+
+    def test_at_least_thirty_targets(self, targets: dict[str, dict]) -> None:
+        """The registry holds at least thirty targets."""
+        assert len(targets) >= 30
+
+    def test_areas_declared_and_used(self, registry: dict, targets: dict[str, dict]) -> None:
+        """All six areas are declared and used, and every target's area is declared."""
+        declared = set(registry["areas"])
+        assert declared >= AREAS
+        used = {t["area"] for t in targets.values()}
+        assert used >= AREAS
+        assert used <= declared
+
+    def test_farm_output(self, targets: dict[str, dict]) -> None:
+        """Farm output aims at 100 billion yuan, undated, with the translation slip noted."""
+        farm = targets["farm-output"]
+        assert farm["unit"] == "billion yuan"
+        assert farm["target"] == {"value": 100}
+        assert "date" not in farm["target"]
+        assert "slip" in farm["note"]
+        assert "千亿" in farm["note"]
+
+    def test_xpeng_figures_are_2022_observations(self, targets: dict[str, dict]) -> None:
+        """Xpeng's 130,000 vehicles and 30 billion yuan are observations dated 2022-12-31."""
+        end_2022 = dt.date(2022, 12, 31)
+        for tid, value in (("xpeng-vehicles", 130000), ("xpeng-output-value", 30)):
+            target = targets[tid]
+            assert "target" not in target
+            assert [(o["date"], o["value"]) for o in target["observations"]] == [(end_2022, value)]
+
+    def test_programme_stage_dates(self, targets: dict[str, dict]) -> None:
+        """The four programme stages are yes/no targets due 2023, 2025, 2027 and 2032."""
+        stages = {
+            "bxqzwc-start": dt.date(2023, 12, 31),
+            "bxqzwc-initial-results": dt.date(2025, 12, 31),
+            "bxqzwc-significant-changes": dt.date(2027, 12, 31),
+            "bxqzwc-fundamental-changes": dt.date(2032, 12, 31),
+        }
+        for tid, date in stages.items():
+            assert targets[tid]["kind"] == "yes-no"
+            assert targets[tid]["target"] == {"date": date}
+
+    def test_only_documented_keys(self, registry: dict, targets: dict[str, dict]) -> None:
+        """No table carries a key outside the set documented in docs/registry.md."""
+        assert set(registry) <= {"schema", "plan", "areas", "targets"}
+        assert registry["schema"] == "zqplan.registry/1"
+        assert set(registry["plan"]) <= {"id", "title", "title_zh", "document", "published"}
+        for area in registry["areas"].values():
+            assert set(area) <= {"title", "title_zh"}
+        for tid, target in targets.items():
+            assert set(target) <= TARGET_KEYS, tid
+            for point in ("baseline", "target"):
+                if point in target:
+                    assert set(target[point]) <= POINT_KEYS, tid
+            for observation in target.get("observations", []):
+                assert set(observation) <= OBSERVATION_KEYS, tid

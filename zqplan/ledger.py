@@ -1,0 +1,265 @@
+"""The append-only progress ledger beside the registry: one TOML record per line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from zqplan.errors import LedgerError, ZqplanError
+from zqplan.model import Kind, Observation, Plan, Where
+from zqplan.registry import read_text, suggest
+
+SUFFIX = ".ledger.toml"
+"""The ledger of `targets.toml` is `targets.ledger.toml` in the same folder."""
+
+HEADER = (
+    "# zqplan ledger: one record per line, appended by `zqplan update`.\n"
+    "# Do not edit a record: record a revision with `zqplan update` instead.\n"
+)
+
+RECORD_ID = re.compile(r"^r\d{8}T\d{6}-[0-9a-f]{8}$")
+"""r<UTC date>T<time>-<8 hex digits>: sortable by time, unique by the random part."""
+
+FIELDS = ("target", "date", "value", "recorded_at", "recorded_by", "source", "note")
+REQUIRED = ("target", "date", "value", "recorded_at")
+
+
+def ledger_path(registry: Path) -> Path:
+    """Where the ledger of a registry lives."""
+    name = registry.name[: -len(".toml")] if registry.name.endswith(".toml") else registry.name
+    return registry.with_name(name + SUFFIX)
+
+
+def new_record_id(recorded_at: dt.datetime, random_hex: str) -> str:
+    """A record id from the recording time (UTC) and 8 random hex digits."""
+    return f"r{recorded_at.astimezone(dt.UTC):%Y%m%dT%H%M%S}-{random_hex}"
+
+
+def format_record(observation: Observation) -> str:
+    """One ledger line (with its newline) for an observation, written by tomli-w."""
+    fields: dict[str, Any] = {
+        "target": observation.target_id,
+        "date": observation.date,
+        "value": observation.value,
+    }
+    if observation.recorded_at is not None:
+        fields["recorded_at"] = observation.recorded_at
+    for key, text in (
+        ("recorded_by", observation.recorded_by),
+        ("source", observation.source),
+        ("note", observation.note),
+    ):
+        if text is not None:
+            fields[key] = text
+    # tomli-w writes a table inside an array as one inline table on its own line;
+    # take that line so that every record is exactly one line of the file.
+    inline = tomli_w.dumps({"r": [fields]}).splitlines()[1].strip().removesuffix(",")
+    return f"{observation.record_id} = {inline}\n"
+
+
+def append(path: Path, observations: Sequence[Observation]) -> None:
+    """Append records in one write, flushed to disk: all of them land or none."""
+    payload = "".join(format_record(o) for o in observations).encode("utf-8")
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except IsADirectoryError:
+        raise LedgerError(f"{path} is a directory, not a ledger file") from None
+    except OSError as exc:
+        raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        size = os.fstat(descriptor).st_size
+        if size == 0:
+            payload = HEADER.encode("utf-8") + payload
+        elif _last_byte(path) != b"\n":
+            payload = b"\n" + payload  # keep a torn tail on its own line for `check`
+        written = 0
+        while written < len(payload):
+            written += os.write(descriptor, payload[written:])
+        os.fsync(descriptor)
+    except OSError as exc:
+        raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
+
+
+def _last_byte(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """What a ledger file holds: valid records, and problems with file:line."""
+
+    path: Path
+    """The ledger file."""
+    observations: tuple[Observation, ...]
+    """Valid records, sequenced so that a later `sequence` is a newer recording."""
+    problems: tuple[ZqplanError, ...]
+    """Lines that are not valid records, duplicate ids, a torn last line."""
+
+
+def read(path: Path) -> Ledger:
+    """Read the ledger; a missing file is an empty ledger."""
+    if not path.exists() and not path.is_symlink():
+        return Ledger(path, (), ())
+    text = read_text(path, what="ledger", error=LedgerError)
+    lines = text.split("\n")
+    torn_tail = bool(lines[-1].strip())
+    records: list[Observation] = []
+    problems: list[ZqplanError] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        where = Where(str(path), number)
+        if stripped.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
+            problems.append(
+                LedgerError(
+                    "git conflict marker left by a merge",
+                    where=str(where),
+                    hint="remove the marker lines, keep every record, then run `zqplan check`",
+                )
+            )
+            continue
+        try:
+            observation = parse_record(stripped, where)
+        except LedgerError as exc:
+            if torn_tail and number == len(lines):
+                exc.message = (
+                    "torn last record (the file does not end with a newline): " + exc.message
+                )
+                exc.hint = "a write was interrupted; move that line aside and record it again"
+            problems.append(exc)
+            continue
+        if observation.record_id in seen:
+            problems.append(
+                LedgerError(
+                    f"duplicate record id {observation.record_id} (first on line "
+                    f"{seen[observation.record_id]})",
+                    where=str(where),
+                    hint="keep one copy of the record",
+                )
+            )
+            continue
+        seen[observation.record_id] = number
+        records.append(observation)
+    return Ledger(path, _sequenced(records), tuple(problems))
+
+
+def _sequenced(records: list[Observation]) -> tuple[Observation, ...]:
+    """Number records by recording time, then file order: the newest has the highest."""
+    order = sorted(
+        range(len(records)),
+        key=lambda i: (_utc(records[i].recorded_at), i),
+    )
+    ranked = [records[i] for i in order]
+    return tuple(replace(o, sequence=rank) for rank, o in enumerate(ranked, start=1))
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime:
+    if moment is None:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+def parse_record(line: str, where: Where) -> Observation:
+    """One ledger line as an Observation; LedgerError says what is wrong with it."""
+    try:
+        document = tomllib.loads(line)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc).split(" (at ", 1)[0]
+        raise LedgerError(f"not a ledger record: {message}", where=str(where)) from None
+    if len(document) != 1:
+        raise LedgerError("a ledger line holds exactly one record", where=str(where))
+    ((record_id, fields),) = document.items()
+    if not RECORD_ID.match(record_id):
+        raise LedgerError(
+            f"record id {record_id!r} is not of the form r<date>T<time>-<hex>", where=str(where)
+        )
+    if not isinstance(fields, dict):
+        raise LedgerError(f"record {record_id} must be an inline table", where=str(where))
+    for key in fields:
+        if key not in FIELDS:
+            raise LedgerError(
+                f"record {record_id} has unknown field '{key}'",
+                where=str(where),
+                hint=suggest(key, FIELDS),
+            )
+    for key in REQUIRED:
+        if key not in fields:
+            raise LedgerError(f"record {record_id} lacks '{key}'", where=str(where))
+    target, date, value, recorded_at = (fields[k] for k in REQUIRED)
+    if not isinstance(target, str):
+        raise LedgerError(f"record {record_id}: target must be a string", where=str(where))
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        raise LedgerError(f"record {record_id}: date must be a date", where=str(where))
+    if not isinstance(value, (bool, int, float)) or (
+        not isinstance(value, bool) and not math.isfinite(value)
+    ):
+        raise LedgerError(
+            f"record {record_id}: value must be a finite number or true/false", where=str(where)
+        )
+    if not isinstance(recorded_at, dt.datetime):
+        raise LedgerError(
+            f"record {record_id}: recorded_at must be a date and time", where=str(where)
+        )
+    texts: dict[str, str | None] = {}
+    for key in ("recorded_by", "source", "note"):
+        text = fields.get(key)
+        if text is not None and not isinstance(text, str):
+            raise LedgerError(f"record {record_id}: {key} must be a string", where=str(where))
+        texts[key] = text
+    return Observation(
+        target_id=target,
+        date=date,
+        value=value if isinstance(value, bool) else float(value),
+        record_id=record_id,
+        recorded_at=recorded_at,
+        recorded_by=texts["recorded_by"],
+        source=texts["source"],
+        note=texts["note"],
+        where=where,
+    )
+
+
+def validate(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanError]:
+    """Records that name an unknown target or carry the wrong kind of value."""
+    problems: list[ZqplanError] = []
+    targets = {t.id: t for t in plan.targets}
+    for observation in observations:
+        where = None if observation.where is None else str(observation.where)
+        target = targets.get(observation.target_id)
+        if target is None:
+            problems.append(
+                LedgerError(
+                    f"record {observation.record_id} is for unknown target "
+                    f"'{observation.target_id}'",
+                    where=where,
+                    hint=suggest(observation.target_id, targets)
+                    or "add the target to the registry",
+                )
+            )
+        elif (target.kind is Kind.YES_NO) != isinstance(observation.value, bool):
+            wanted = "true/false" if target.kind is Kind.YES_NO else "a number"
+            problems.append(
+                LedgerError(
+                    f"record {observation.record_id} for '{target.id}' must hold {wanted}",
+                    where=where,
+                )
+            )
+    return problems

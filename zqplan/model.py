@@ -1,0 +1,257 @@
+"""The plan as data: frozen records shared by every layer; no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    """Which side of the target value counts as meeting it."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+
+
+class Trajectory(StrEnum):
+    """The path assumed between baseline and target."""
+
+    COMPOUND = "compound"
+    LINEAR = "linear"
+
+
+class Frequency(StrEnum):
+    """How often the value is published."""
+
+    ANNUAL = "annual"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+
+class Kind(StrEnum):
+    """A number to reach, or a thing to get done."""
+
+    NUMERIC = "numeric"
+    YES_NO = "yes-no"
+
+
+class Attribute(StrEnum):
+    """The legal weight of a target in Chinese plans (预期性 / 约束性)."""
+
+    ANTICIPATORY = "anticipatory"
+    BINDING = "binding"
+
+
+class StatusCode(StrEnum):
+    """The verdict on one target, in the order of ../shared/METHOD.md."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on-track"
+    AT_RISK = "at-risk"
+    OFF_TRACK = "off-track"
+    MISSED = "missed"
+    NO_TARGET = "no-target"
+    NO_DATA = "no-data"
+
+
+class Trend(StrEnum):
+    """The observed rate in the good direction, by the thresholds of METHOD rule 3."""
+
+    IMPROVING = "improving"
+    SLOWLY_IMPROVING = "slowly-improving"
+    STAGNATING = "stagnating"
+    WORSENING = "worsening"
+
+
+Value = float | bool
+"""A numeric value, or done (True) / not done (False) for a yes/no target."""
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A value at a date: a baseline, a target or an observation's content."""
+
+    date: dt.date | None
+    """The end of the period the value describes (None: no date given)."""
+    value: Value | None
+    """The value (None: no value given)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place in a file, for messages that say where a problem is."""
+
+    path: str
+    """The file, as the user named it."""
+    line: int | None = None
+    """1-based line, when known."""
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A chapter of the plan that groups targets."""
+
+    id: str
+    """The key under [areas]."""
+    title: str
+    """English title."""
+    title_zh: str | None = None
+    """Chinese title, when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A dated value of one target, from the registry (the source) or the ledger."""
+
+    target_id: str
+    """The target it measures."""
+    date: dt.date
+    """The end of the period the value describes."""
+    value: Value
+    """The value in the target's unit, or done / not done."""
+    record_id: str
+    """Unique id: the ledger key, or `registry:<target>:<n>` for a registry figure."""
+    recorded_at: dt.datetime | None = None
+    """When it was recorded (UTC); None for figures written in the registry."""
+    recorded_by: str | None = None
+    """Who recorded it."""
+    source: str | None = None
+    """Where the figure comes from."""
+    note: str | None = None
+    """Free text."""
+    where: Where | None = None
+    """The file and line it was read from."""
+    sequence: int = 0
+    """Order of recording: later records with the same period revise earlier ones."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One commitment of the plan, as the registry states it."""
+
+    id: str
+    """The key under [targets]; lower-case letters, digits and hyphens."""
+    area: str
+    """The id of its area."""
+    title: str
+    """English title."""
+    source: str
+    """The sentence of the source document it comes from."""
+    unit: str = ""
+    """Unit of every value (empty for yes/no targets)."""
+    direction: Direction = Direction.INCREASE
+    """Which side of the target value meets it."""
+    kind: Kind = Kind.NUMERIC
+    """Numeric or yes/no."""
+    attribute: Attribute = Attribute.ANTICIPATORY
+    """Anticipatory or binding."""
+    trajectory: Trajectory | None = None
+    """Path assumed; None means METHOD's default (compound when v0 > 0 and T > 0)."""
+    frequency: Frequency = Frequency.ANNUAL
+    """How often the value is published."""
+    baseline: Point | None = None
+    """Starting value and date; None: the earliest observation serves."""
+    target: Point | None = None
+    """Value to reach and when; either may be None."""
+    title_zh: str | None = None
+    """Chinese title, when the subject is clear."""
+    note: str | None = None
+    """Why the target reads as it does (translation slips, assumptions)."""
+    observations: tuple[Observation, ...] = ()
+    """Figures the registry itself records (from the source document)."""
+    where: Where | None = None
+    """The file and line of its table header."""
+
+    @property
+    def target_value(self) -> Value | None:
+        """The value to reach, if the registry gives one."""
+        return None if self.target is None else self.target.value
+
+    @property
+    def target_date(self) -> dt.date | None:
+        """The date to reach it by, if the registry gives one."""
+        return None if self.target is None else self.target.date
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The registry: plan metadata, areas and targets, in file order."""
+
+    id: str
+    """Short name of the plan."""
+    title: str
+    """English title."""
+    areas: tuple[Area, ...]
+    """Areas in file order."""
+    targets: tuple[Target, ...]
+    """Targets in file order."""
+    title_zh: str | None = None
+    """Chinese title."""
+    document: str | None = None
+    """The document the plan is read from."""
+    published: dt.date | None = None
+    """When that document was published."""
+    path: str = ""
+    """The registry file it was read from."""
+
+    def area(self, area_id: str) -> Area | None:
+        """The area with this id, if any."""
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def target(self, target_id: str) -> Target | None:
+        """The target with this id, if any."""
+        return next((t for t in self.targets if t.id == target_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Where one target stands on `as_of`, with every derived number of METHOD.md."""
+
+    target: Target
+    """The target judged."""
+    as_of: dt.date
+    """The day the status is computed for."""
+    status: StatusCode
+    """The verdict."""
+    baseline: Point | None = None
+    """The baseline used: the registry's, or the earliest observation."""
+    latest: Point | None = None
+    """The latest data point on or before as_of (the baseline when no later one)."""
+    data_points: int = 0
+    """Data points used, the baseline included."""
+    rate_basis: Trajectory | None = None
+    """Whether rates are compound or linear (None when no rate applies)."""
+    progress: float | None = None
+    """p = (v - v0) / (T - v0), a fraction, not clamped."""
+    time_elapsed: float | None = None
+    """tau = years(t0, t) / years(t0, tT)."""
+    expected_value: float | None = None
+    """The value the trajectory expects at the latest value's date."""
+    expected_progress: float | None = None
+    """The progress of the expected value."""
+    required_rate: float | None = None
+    """g_req (a fraction a year) or a_req (units a year)."""
+    observed_rate: float | None = None
+    """g_obs (a fraction a year) or a_obs (units a year)."""
+    ratio: float | None = None
+    """R = observed / required rate."""
+    projection: float | None = None
+    """The value at the target date at the observed rate."""
+    reached_on: dt.date | None = None
+    """The date the target is reached at the observed rate (None if never)."""
+    trend: Trend | None = None
+    """The observed direction of travel (None with fewer than two data points)."""
+    stale: bool = False
+    """The latest period ended longer ago than the frequency allows."""
+    low_confidence: bool = False
+    """Only one observation besides the baseline."""
+    final: bool = False
+    """Judged after the target date: the verdict will not change."""
+    observations: tuple[Observation, ...] = field(default=())
+    """The effective observations used (revisions resolved, as_of applied)."""

@@ -1,0 +1,467 @@
+"""Read targets.toml into the model, validating every field with file:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeGuard, TypeVar
+
+from zqplan.errors import Problems, RegistryError, ZqplanError
+from zqplan.model import (
+    Area,
+    Attribute,
+    Direction,
+    Frequency,
+    Kind,
+    Observation,
+    Plan,
+    Point,
+    Target,
+    Trajectory,
+    Where,
+)
+
+SCHEMA = "zqplan.registry/1"
+"""The registry format this version reads."""
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+"""Ids of areas and targets: lower-case letters, digits and hyphens."""
+
+TOP_KEYS = ("schema", "plan", "areas", "targets")
+PLAN_KEYS = ("id", "title", "title_zh", "document", "published")
+AREA_KEYS = ("title", "title_zh")
+TARGET_KEYS = (
+    "area",
+    "title",
+    "title_zh",
+    "source",
+    "unit",
+    "direction",
+    "kind",
+    "attribute",
+    "trajectory",
+    "frequency",
+    "baseline",
+    "target",
+    "note",
+    "observations",
+)
+POINT_KEYS = ("value", "date")
+OBSERVATION_KEYS = ("date", "value", "source", "note")
+
+_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+_TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """A 'did you mean' hint naming the closest choices, if any are close."""
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    if not close:
+        return None
+    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+
+
+class LineIndex:
+    """Where each table and key of a hand-written TOML file starts, by dotted path."""
+
+    def __init__(self, text: str):
+        self._lines: dict[str, int] = {}
+        self._text_lines = text.splitlines()
+        table = ""
+        for number, line in enumerate(self._text_lines, start=1):
+            header = _HEADER.match(line)
+            if header:
+                table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
+                self._lines.setdefault(table, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = key.group(1).strip('"')
+                path = f"{table}.{name}" if table else name
+                self._lines.setdefault(path, number)
+
+    def line(self, *path: str) -> int | None:
+        """The line of the deepest part of path that is found."""
+        for end in range(len(path), 0, -1):
+            found = self._lines.get(".".join(path[:end]))
+            if found is not None:
+                return found
+        return None
+
+    def item_line(self, index: int, *path: str) -> int | None:
+        """The line of the index-th inline table of the array at path."""
+        start = self.line(*path)
+        if start is None:
+            return None
+        seen = -1
+        for number in range(start, len(self._text_lines) + 1):
+            seen += self._text_lines[number - 1].count("{")
+            if seen >= index:
+                return number
+        return start
+
+
+def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
+    """The file's text, or an error saying why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"no {what} at {path}", hint=_missing_hint(what)) from None
+    except IsADirectoryError:
+        raise error(f"{path} is a directory, not a {what} file") from None
+    except PermissionError:
+        raise error(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise error(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error(
+            f"not UTF-8 text (byte {exc.start + 1})",
+            where=f"{path}:{line}",
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _missing_hint(what: str) -> str:
+    if what == "registry":
+        return "run `zqplan init DIR` to start one, or pass --registry PATH"
+    return "check the path"
+
+
+def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into FILE:LINE:COL: message."""
+    if "\x00" in text:
+        raise error("binary data (a NUL byte), not TOML text", where=str(path))
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_POSITION.match(str(exc))
+        if found is None:
+            raise error(f"invalid TOML: {exc}", where=str(path)) from None
+        raise error(
+            f"invalid TOML: {found['msg']} (column {found['col']})",
+            where=f"{path}:{found['line']}",
+            hint="fix the syntax; see docs/registry.md",
+        ) from None
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate the registry at path; raise Problems listing every mistake."""
+    text = read_text(path, what="registry", error=RegistryError)
+    document = parse_toml(text, path=path, error=RegistryError)
+    return _Reader(path, text).plan(document)
+
+
+class _Reader:
+    """Turns a parsed registry into a Plan, collecting every problem on the way."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = LineIndex(text)
+        self.problems: list[ZqplanError] = []
+
+    def where(self, *keys: str) -> str:
+        line = self.lines.line(*keys)
+        return str(self.path) if line is None else f"{self.path}:{line}"
+
+    def problem(
+        self, message: str, *keys: str, hint: str | None = None, line: int | None = None
+    ) -> None:
+        where = f"{self.path}:{line}" if line is not None else self.where(*keys)
+        self.problems.append(RegistryError(message, where=where, hint=hint))
+
+    def unknown_keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], *keys: str) -> None:
+        for key in table:
+            if key not in allowed:
+                label = ".".join((*keys, key)) if keys else key
+                self.problem(
+                    f"unknown key '{label}'",
+                    *keys,
+                    key,
+                    hint=suggest(key, allowed) or "allowed: " + ", ".join(allowed),
+                )
+
+    def table(self, document: Mapping[str, Any], key: str, *keys: str) -> dict[str, Any]:
+        value = document.get(key, {})
+        if not isinstance(value, dict):
+            self.problem(f"'{'.'.join((*keys, key))}' must be a table", *keys, key)
+            return {}
+        return value
+
+    def string(
+        self, table: Mapping[str, Any], key: str, *keys: str, required: bool = False
+    ) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem(
+                    f"'{'.'.join((*keys, key))}' is required",
+                    *keys,
+                    hint=f'add {key} = "..."',
+                )
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(f"'{'.'.join((*keys, key))}' must be a non-empty string", *keys, key)
+            return None
+        return value
+
+    def choice(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        enum: type[_Choice],
+        default: _Choice | None,
+        *keys: str,
+    ) -> _Choice | None:
+        value = table.get(key)
+        if value is None:
+            return default
+        allowed = [member.value for member in enum]
+        if isinstance(value, str) and value in allowed:
+            return enum(value)
+        self.problem(
+            f"'{'.'.join((*keys, key))}' is {value!r}, not one of {', '.join(allowed)}",
+            *keys,
+            key,
+            hint=suggest(str(value), allowed),
+        )
+        return default
+
+    def plan(self, document: dict[str, Any]) -> Plan:
+        self.unknown_keys(document, TOP_KEYS)
+        schema = document.get("schema")
+        if schema != SCHEMA:
+            self.problem(
+                f"schema is {schema!r}, this zqplan reads {SCHEMA!r}"
+                if schema is not None
+                else "missing schema version",
+                "schema",
+                hint=f'put schema = "{SCHEMA}" at the top of the file',
+                line=None if schema is not None else 1,
+            )
+        meta = self.table(document, "plan")
+        self.unknown_keys(meta, PLAN_KEYS, "plan")
+        plan_id = self.string(meta, "id", "plan", required=True) or ""
+        title = self.string(meta, "title", "plan", required=True) or ""
+        published = meta.get("published")
+        if published is not None and not _is_date(published):
+            self.problem("'plan.published' must be a date like 2023-03-08", "plan", "published")
+            published = None
+        areas = self.areas(self.table(document, "areas"))
+        area_ids = [a.id for a in areas]
+        targets = [
+            target
+            for target_id, table in self.table(document, "targets").items()
+            if (target := self.target(target_id, table, area_ids)) is not None
+        ]
+        if self.problems:
+            self.problems.sort(key=_problem_order)
+            raise Problems(self.problems)
+        return Plan(
+            id=plan_id,
+            title=title,
+            title_zh=self.string(meta, "title_zh", "plan"),
+            document=self.string(meta, "document", "plan"),
+            published=published,
+            areas=tuple(areas),
+            targets=tuple(targets),
+            path=str(self.path),
+        )
+
+    def areas(self, areas: dict[str, Any]) -> list[Area]:
+        found: list[Area] = []
+        for area_id, table in areas.items():
+            keys = ("areas", area_id)
+            if not ID_PATTERN.match(area_id):
+                self.problem(
+                    f"area id '{area_id}' must be lower-case letters, digits and hyphens",
+                    *keys,
+                )
+            if not isinstance(table, dict):
+                self.problem(f"area '{area_id}' must be a table with a title", *keys)
+                continue
+            self.unknown_keys(table, AREA_KEYS, *keys)
+            title = self.string(table, "title", *keys, required=True)
+            found.append(Area(area_id, title or area_id, self.string(table, "title_zh", *keys)))
+        return found
+
+    def target(self, target_id: str, table: object, area_ids: list[str]) -> Target | None:
+        keys = ("targets", target_id)
+        if not ID_PATTERN.match(target_id):
+            self.problem(
+                f"target id '{target_id}' must be lower-case letters, digits and hyphens, "
+                "starting with a letter",
+                *keys,
+            )
+        if not isinstance(table, dict):
+            self.problem(f"target '{target_id}' must be a table", *keys)
+            return None
+        before = len(self.problems)
+        self.unknown_keys(table, TARGET_KEYS, *keys)
+        area = self.string(table, "area", *keys, required=True)
+        if area is not None and area not in area_ids:
+            self.problem(
+                f"target '{target_id}' names area '{area}', which [areas] does not declare",
+                *keys,
+                "area",
+                hint=suggest(area, area_ids) or f"add [areas.{area}]",
+            )
+        title = self.string(table, "title", *keys, required=True)
+        source = self.string(table, "source", *keys, required=True)
+        kind = self.choice(table, "kind", Kind, Kind.NUMERIC, *keys) or Kind.NUMERIC
+        unit = self.string(table, "unit", *keys, required=kind is Kind.NUMERIC)
+        direction = self.choice(table, "direction", Direction, Direction.INCREASE, *keys)
+        baseline = self.point(table, "baseline", kind, *keys, need_both=True)
+        target = self.point(table, "target", kind, *keys, need_both=False)
+        observations = self.observations(target_id, table, kind, *keys)
+        if baseline and target and baseline.date and target.date and target.date <= baseline.date:
+            self.problem(
+                f"target date {target.date} is not after the baseline date {baseline.date}",
+                *keys,
+                "target",
+            )
+        result = Target(
+            id=target_id,
+            area=area or "",
+            title=title or target_id,
+            title_zh=self.string(table, "title_zh", *keys),
+            source=source or "",
+            unit=unit or "",
+            direction=direction or Direction.INCREASE,
+            kind=kind,
+            attribute=self.choice(table, "attribute", Attribute, Attribute.ANTICIPATORY, *keys)
+            or Attribute.ANTICIPATORY,
+            trajectory=self.choice(table, "trajectory", Trajectory, None, *keys),
+            frequency=self.choice(table, "frequency", Frequency, Frequency.ANNUAL, *keys)
+            or Frequency.ANNUAL,
+            baseline=baseline,
+            target=target,
+            note=self.string(table, "note", *keys),
+            observations=observations,
+            where=Where(str(self.path), self.lines.line(*keys)),
+        )
+        return result if len(self.problems) == before else None
+
+    def value(
+        self, raw: object, kind: Kind, label: str, *keys: str, line: int | None = None
+    ) -> float | bool | None:
+        if kind is Kind.YES_NO:
+            if isinstance(raw, bool):
+                return raw
+            self.problem(f"'{label}' must be true or false for a yes-no target", *keys, line=line)
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            self.problem(f"'{label}' must be a number, not {raw!r}", *keys, line=line)
+            return None
+        if not math.isfinite(raw):
+            self.problem(f"'{label}' must be a finite number, not {raw!r}", *keys, line=line)
+            return None
+        return float(raw)
+
+    def point(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        kind: Kind,
+        *keys: str,
+        need_both: bool,
+    ) -> Point | None:
+        raw = table.get(key)
+        if raw is None:
+            return None
+        label = ".".join((*keys, key))
+        if not isinstance(raw, dict):
+            self.problem(
+                f"'{label}' must be a table like {{ value = 100, date = 2027-12-31 }}",
+                *keys,
+                key,
+            )
+            return None
+        self.unknown_keys(raw, POINT_KEYS, *keys, key)
+        date = raw.get("date")
+        if date is not None and not _is_date(date):
+            self.problem(
+                f"'{label}.date' must be a date like 2027-12-31, not {date!r}",
+                *keys,
+                key,
+            )
+            date = None
+        value = None
+        if "value" in raw:
+            if kind is Kind.YES_NO and key == "target":
+                self.problem(f"'{label}' of a yes-no target takes only a date", *keys, key)
+            else:
+                value = self.value(raw["value"], kind, f"{label}.value", *keys, key)
+        if need_both and ("value" not in raw or "date" not in raw):
+            self.problem(f"'{label}' needs both a value and a date", *keys, key)
+            return None
+        if not need_both and "value" not in raw and "date" not in raw:
+            self.problem(f"'{label}' needs a value, a date, or both", *keys, key)
+            return None
+        return Point(date, value)
+
+    def observations(
+        self, target_id: str, table: Mapping[str, Any], kind: Kind, *keys: str
+    ) -> tuple[Observation, ...]:
+        raw = table.get("observations", [])
+        if not isinstance(raw, list):
+            self.problem(
+                f"'{'.'.join(keys)}.observations' must be a list of {{ date, value }}",
+                *keys,
+                "observations",
+            )
+            return ()
+        found: list[Observation] = []
+        for index, item in enumerate(raw):
+            line = self.lines.item_line(index, *keys, "observations")
+            label = f"{'.'.join(keys)}.observations[{index}]"
+            if not isinstance(item, dict):
+                self.problem(f"'{label}' must be a table {{ date, value }}", line=line)
+                continue
+            self.unknown_keys(item, OBSERVATION_KEYS, *keys, "observations")
+            date = item.get("date")
+            if not _is_date(date):
+                self.problem(
+                    f"'{label}.date' must be a date like 2022-12-31, not {date!r}",
+                    line=line,
+                )
+                continue
+            value = self.value(item.get("value"), kind, f"{label}.value", line=line)
+            if value is None:
+                continue
+            text = {k: item.get(k) for k in ("source", "note")}
+            for k, v in text.items():
+                if v is not None and not isinstance(v, str):
+                    self.problem(f"'{label}.{k}' must be a string", line=line)
+            found.append(
+                Observation(
+                    target_id=target_id,
+                    date=date,
+                    value=value,
+                    record_id=f"registry:{target_id}:{index + 1}",
+                    source=text["source"] if isinstance(text["source"], str) else None,
+                    note=text["note"] if isinstance(text["note"], str) else None,
+                    where=Where(str(self.path), line),
+                )
+            )
+        return tuple(found)
+
+
+def _is_date(value: object) -> TypeGuard[dt.date]:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _problem_order(problem: ZqplanError) -> int:
+    where = problem.where or ""
+    _, _, line = where.rpartition(":")
+    return int(line) if line.isdigit() else 0

@@ -1,0 +1,184 @@
+"""The versioned documents zqplan outputs: assessments as plain JSON-ready data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from zqplan.model import Assessment, Observation, Plan, Point, StatusCode, Target
+from zqplan.status import (
+    effective_observations,
+    is_early,
+    is_faster_than_expected,
+    summarize,
+)
+
+STATUS_SCHEMA = "zqplan.status/1"
+TARGET_SCHEMA = "zqplan.target/1"
+HISTORY_SCHEMA = "zqplan.history/1"
+
+LABELS: dict[StatusCode, tuple[str, str]] = {
+    StatusCode.ACHIEVED: ("achieved", "已实现"),
+    StatusCode.ON_TRACK: ("on track", "符合预期"),
+    StatusCode.AT_RISK: ("at risk, needs to speed up", "需加快"),
+    StatusCode.OFF_TRACK: ("off track", "滞后"),
+    StatusCode.MISSED: ("missed", "未实现"),
+    StatusCode.NO_TARGET: ("no dated target", "无明确目标"),
+    StatusCode.NO_DATA: ("no data", "暂无数据"),
+}
+"""English and Chinese labels of METHOD.md's 'Labels' table."""
+
+
+def label(assessment: Assessment, *, zh: bool = False) -> str:
+    """The status label, with METHOD's finer Chinese wording where it applies."""
+    english, chinese = LABELS[assessment.status]
+    if not zh:
+        return english
+    if is_early(assessment):
+        return "提前实现"
+    if is_faster_than_expected(assessment):
+        return "快于预期"
+    return chinese
+
+
+def number(value: float | None) -> float | None:
+    """A JSON-safe number: None for absent, never NaN or infinity."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value
+
+
+def _day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _value(value: float | bool | None) -> float | bool | None:
+    return value if isinstance(value, bool) or value is None else number(value)
+
+
+def point(value: Point | None) -> dict[str, Any] | None:
+    """{value, date} or None."""
+    if value is None:
+        return None
+    return {"value": _value(value.value), "date": _day(value.date)}
+
+
+def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
+    """One target's entry in zqplan.status/1 (the README documents each field)."""
+    target = assessment.target
+    area = plan.area(target.area)
+    projection = None
+    if assessment.projection is not None:
+        projection = {"value": number(assessment.projection), "date": _day(target.target_date)}
+    return {
+        "id": target.id,
+        "area": target.area,
+        "area_title": None if area is None else area.title,
+        "title": target.title,
+        "title_zh": target.title_zh,
+        "unit": target.unit,
+        "direction": target.direction.value,
+        "kind": target.kind.value,
+        "attribute": target.attribute.value,
+        "trajectory": None if target.trajectory is None else target.trajectory.value,
+        "frequency": target.frequency.value,
+        "baseline": point(assessment.baseline),
+        "target": point(target.target),
+        "latest": point(assessment.latest),
+        "data_points": assessment.data_points,
+        "rate_basis": None if assessment.rate_basis is None else assessment.rate_basis.value,
+        "progress": number(assessment.progress),
+        "time_elapsed": number(assessment.time_elapsed),
+        "expected_value": number(assessment.expected_value),
+        "expected_progress": number(assessment.expected_progress),
+        "required_rate": number(assessment.required_rate),
+        "observed_rate": number(assessment.observed_rate),
+        "ratio": number(assessment.ratio),
+        "projection": projection,
+        "reached_on": _day(assessment.reached_on),
+        "status": assessment.status.value,
+        "label": label(assessment),
+        "label_zh": label(assessment, zh=True),
+        "final": assessment.final,
+        "trend": None if assessment.trend is None else assessment.trend.value,
+        "stale": assessment.stale,
+        "low_confidence": assessment.low_confidence,
+    }
+
+
+def plan_fields(plan: Plan) -> dict[str, Any]:
+    """The plan's metadata."""
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "title_zh": plan.title_zh,
+        "document": plan.document,
+        "published": _day(plan.published),
+        "registry": plan.path,
+    }
+
+
+def status_document(
+    plan: Plan, assessments: Sequence[Assessment], *, as_of: dt.date
+) -> dict[str, Any]:
+    """zqplan.status/1: the plan, a count per status, and every target shown."""
+    return {
+        "schema": STATUS_SCHEMA,
+        "as_of": as_of.isoformat(),
+        "plan": plan_fields(plan),
+        "summary": summarize(assessments),
+        "targets": [target_fields(plan, a) for a in assessments],
+    }
+
+
+def record_fields(observation: Observation, *, superseded: bool) -> dict[str, Any]:
+    """One observation as history shows it."""
+    return {
+        "record": observation.record_id,
+        "origin": "registry" if observation.recorded_at is None else "ledger",
+        "date": observation.date.isoformat(),
+        "value": _value(observation.value),
+        "recorded_at": None
+        if observation.recorded_at is None
+        else observation.recorded_at.isoformat(),
+        "recorded_by": observation.recorded_by,
+        "source": observation.source,
+        "note": observation.note,
+        "superseded": superseded,
+    }
+
+
+def history_records(target: Target, ledger: Sequence[Observation]) -> list[dict[str, Any]]:
+    """Every record of the target, oldest period first; revised ones marked superseded."""
+    current = effective_observations(target, ledger, as_of=dt.date.max)
+    used = {o.record_id for o in current}
+    every = sorted((*target.observations, *ledger), key=lambda o: (o.date, o.sequence))
+    return [record_fields(o, superseded=o.record_id not in used) for o in every]
+
+
+def history_document(target: Target, ledger: Sequence[Observation]) -> dict[str, Any]:
+    """zqplan.history/1: every record of one target."""
+    return {
+        "schema": HISTORY_SCHEMA,
+        "target": target.id,
+        "unit": target.unit,
+        "records": history_records(target, ledger),
+    }
+
+
+def target_document(
+    plan: Plan, assessment: Assessment, ledger: Sequence[Observation]
+) -> dict[str, Any]:
+    """zqplan.target/1: one target's fields, source, note, derived numbers and history."""
+    target = assessment.target
+    fields = target_fields(plan, assessment)
+    fields.update(source=target.source, note=target.note)
+    return {
+        "schema": TARGET_SCHEMA,
+        "as_of": assessment.as_of.isoformat(),
+        "plan": plan_fields(plan),
+        "target": fields,
+        "history": history_records(target, ledger),
+    }

@@ -1,0 +1,59 @@
+"""Plain-text formatting of values, rates and dates, shared by the human renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zqplan.model import Trajectory, Value
+
+# C0/C1 controls (ESC starts ANSI sequences, CR rewrites a line) and the Unicode
+# bidirectional overrides, which can make a terminal show text other than stored.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text from data, safe for a terminal: controls shown as \\uXXXX, newlines as spaces."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("\n", " ")
+
+
+def value(amount: Value | None, unit: str = "") -> str:
+    """A value in its unit, with thousands separators: '130,000 vehicles', '95.85 %'."""
+    if amount is None:
+        return "—"
+    if isinstance(amount, bool):
+        return "done" if amount else "not done"
+    if amount == int(amount) and abs(amount) < 1e15:
+        shown = f"{int(amount):,}"
+    elif abs(amount) >= 1:
+        shown = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    else:
+        shown = f"{amount:.4g}"
+    return f"{shown} {unit}".strip()
+
+
+def percent(share: float | None) -> str:
+    """A fraction as a percentage with one decimal: 0.373 -> '37.3%'."""
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
+    """A yearly rate: '+4.56%/yr' (compound) or '+4 points/yr' (linear)."""
+    if amount is None or basis is None:
+        return "—"
+    if basis is Trajectory.COMPOUND:
+        return f"{amount * 100:+.2f}%/yr"
+    return f"{'+' if amount >= 0 else ''}{value(amount, unit)}/yr"
+
+
+def day(date: dt.date | None) -> str:
+    """ISO date, or a dash."""
+    return "—" if date is None else date.isoformat()
+
+
+def bar(share: float | None, width: int = 10) -> str:
+    """A text progress bar of the clamped share: '███░░░░░░░'."""
+    if share is None:
+        return " " * width
+    filled = round(min(max(share, 0.0), 1.0) * width)
+    return "█" * filled + "░" * (width - filled)
