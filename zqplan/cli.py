@@ -111,6 +111,16 @@ def parse_value(text: str, target: Target) -> float | bool:
     return number
 
 
+def check_text(text: str, *, option: str) -> None:
+    """Refuse text that cannot be stored as UTF-8 (bytes that were not UTF-8 on argv)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInputError(
+            f"{option} is not valid UTF-8 text", hint="set a UTF-8 locale or fix the text"
+        ) from None
+
+
 def resolve_registry(option: Path | None, *, writing: bool) -> Path:
     """--registry, then $ZQPLAN_REGISTRY, then ./targets.toml, then the shipped plan."""
     if option is not None:
@@ -332,6 +342,9 @@ def update(
 
     path = resolve_registry(registry, writing=True)
     period = today() if date is None else parse_date(date, option="--date")
+    for option, text in (("--source", source), ("--note", note)):
+        if text is not None:
+            check_text(text, option=option)
     plan, records = load(path, writing=True)
     target = find_target(plan, target_id)
     parsed = parse_value(value, target)

@@ -60,15 +60,27 @@ def format_record(observation: Observation) -> str:
     ):
         if text is not None:
             fields[key] = text
-    # tomli-w writes a table inside an array as one inline table on its own line;
-    # take that line so that every record is exactly one line of the file.
-    inline = tomli_w.dumps({"r": [fields]}).splitlines()[1].strip().removesuffix(",")
-    return f"{observation.record_id} = {inline}\n"
+    # tomli-w inlines only short tables, so it writes each scalar and the line is
+    # assembled here: every record is exactly one line of the file, whatever its length.
+    inline = ", ".join(f"{key} = {_literal(item)}" for key, item in fields.items())
+    return f"{observation.record_id} = {{ {inline} }}\n"
+
+
+def _literal(item: object) -> str:
+    """One TOML scalar as tomli-w writes it (strings escaped, newlines as \\n)."""
+    return tomli_w.dumps({"v": item}).removeprefix("v = ").removesuffix("\n")
 
 
 def append(path: Path, observations: Sequence[Observation]) -> None:
     """Append records in one write, flushed to disk: all of them land or none."""
-    payload = "".join(format_record(o) for o in observations).encode("utf-8")
+    lines = [format_record(o) for o in observations]
+    for line, observation in zip(lines, observations, strict=True):
+        # Never write what the reader would refuse: check the round trip first.
+        if parse_record(line.rstrip("\n"), Where("(new record)")) != replace(
+            observation, where=Where("(new record)"), sequence=0
+        ):
+            raise LedgerError(f"record {observation.record_id} does not survive the round trip")
+    payload = "".join(lines).encode("utf-8")
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags, 0o644)

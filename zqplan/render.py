@@ -38,7 +38,8 @@ def table_text(renderable: RenderableType, *, width: int | None = None) -> str:
     console = Console(width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
     with console.capture() as capture:
         console.print(renderable)
-    return capture.get()
+    # Rich pads every cell to its column: drop the padding at line ends.
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
 
 
 def render(
