@@ -113,18 +113,26 @@ def _basis(target: Target, v0: float, v: float, goal: float | None) -> Trajector
     return Trajectory.LINEAR
 
 
+def _power(base: float, exponent: float) -> float:
+    """base ** exponent for base > 0, infinity where it overflows (shown as null)."""
+    try:
+        return float(base**exponent)
+    except OverflowError:
+        return math.inf
+
+
 def _observed_rate(basis: Trajectory, v0: float, v: float, span: float) -> float | None:
     if span <= 0:
         return None
     if basis is Trajectory.COMPOUND:
-        return float((v / v0) ** (1 / span) - 1)
+        return _power(v / v0, 1 / span) - 1
     return (v - v0) / span
 
 
 def _value_after(basis: Trajectory, v: float, rate: float, span: float) -> float:
     """The value `span` years after v at the given rate."""
     if basis is Trajectory.COMPOUND:
-        return float(v * (1 + rate) ** span)
+        return v * _power(1 + rate, span)
     return v + rate * span
 
 
@@ -269,9 +277,9 @@ def _against_plan(
 ) -> Assessment:
     """Add progress, time elapsed, expected value and progress, required rate, ratio."""
     compound = base.rate_basis is Trajectory.COMPOUND
-    required = float((goal / v0) ** (1 / plan_span) - 1) if compound else (goal - v0) / plan_span
+    required = _power(goal / v0, 1 / plan_span) - 1 if compound else (goal - v0) / plan_span
     tau = elapsed / plan_span
-    expected = float(v0 * (goal / v0) ** tau) if compound else v0 + tau * (goal - v0)
+    expected = v0 * _power(goal / v0, tau) if compound else v0 + tau * (goal - v0)
     distance = goal - v0
     observed = base.observed_rate
     return replace(

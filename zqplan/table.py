@@ -34,15 +34,17 @@ def _plain(value: str, style: str = "") -> Text:
     return Text(text.printable(value), style=style)
 
 
-def status_text(assessment: Assessment) -> Text:
-    """The coloured status with its flags."""
+def status_text(assessment: Assessment, *, multiline: bool = False) -> Text:
+    """The coloured status with its flags (on lines of their own when multiline)."""
     shown = Text(assessment.status.value, style=STATUS_STYLE[assessment.status])
     flags = [
-        f
-        for f, on in (("stale", assessment.stale), ("low-confidence", assessment.low_confidence))
+        name
+        for name, on in (("stale", assessment.stale), ("low-confidence", assessment.low_confidence))
         if on
     ]
-    if flags:
+    if flags and multiline:
+        shown.append("".join("\n" + flag for flag in flags), style="dim")
+    elif flags:
         shown.append(" (" + ", ".join(flags) + ")", style="dim")
     return shown
 
@@ -62,15 +64,17 @@ def status_table(plan: Plan, assessments: Sequence[Assessment]) -> RenderableTyp
     """One row per target, grouped by area, and the summary line."""
     title = Text(text.printable(plan.title), style="bold")
     title.append(f"  as of {assessments[0].as_of if assessments else ''}", style="dim")
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True
+    )
+    # Ids, bars and statuses never wrap; titles and values wrap to fit a terminal.
     table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("title", min_width=16)
-    table.add_column("latest", justify="right")
-    table.add_column("target", justify="right")
-    table.add_column("by", no_wrap=True)
+    table.add_column("title", min_width=12, ratio=1)
+    table.add_column("latest", justify="right", overflow="fold", max_width=12)
+    table.add_column("target", justify="right", overflow="fold", max_width=12)
     table.add_column("progress", no_wrap=True)
-    table.add_column("expected", justify="right")
-    table.add_column("status")
+    table.add_column("expected", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     for area in plan.areas:
         rows = [a for a in assessments if a.target.area == area.id]
         if not rows:
@@ -80,17 +84,23 @@ def status_table(plan: Plan, assessments: Sequence[Assessment]) -> RenderableTyp
             target = assessment.target
             latest = assessment.latest
             latest_text = "—" if latest is None else text.value(latest.value, target.unit)
-            progress = Text(text.bar(assessment.progress), style="blue")
+            goal = text.value(target.target_value, target.unit)
+            if target.target_date is not None:
+                goal = (
+                    f"{goal}\nby {target.target_date}"
+                    if target.target_value is not None
+                    else f"by {target.target_date}"
+                )
+            progress = Text(text.bar(assessment.progress, width=8), style="blue")
             progress.append(f" {text.percent(assessment.progress):>6}")
             table.add_row(
                 _plain(target.id),
                 _plain(target.title),
                 _plain(latest_text),
-                _plain(text.value(target.target_value, target.unit)),
-                text.day(target.target_date),
+                _plain(goal),
                 progress if assessment.progress is not None else Text("—"),
                 text.percent(assessment.expected_progress),
-                status_text(assessment),
+                status_text(assessment, multiline=True),
             )
         table.add_section()
     return Group(table, summary_line(assessments))
