@@ -65,7 +65,11 @@ def status_table(plan: Plan, assessments: Sequence[Assessment]) -> RenderableTyp
     title = Text(text.printable(plan.title), style="bold")
     title.append(f"  as of {assessments[0].as_of if assessments else ''}", style="dim")
     table = Table(
-        title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True
+        title=title,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+        collapse_padding=True,
     )
     # Ids, bars and statuses never wrap; titles and values wrap to fit a terminal.
     table.add_column("id", style="bold", no_wrap=True)
