@@ -10,6 +10,7 @@ from zqplan.model import (
     Assessment,
     Direction,
     Frequency,
+    Goal,
     Kind,
     Observation,
     Point,
@@ -60,7 +61,8 @@ def make_target(
         trajectory=trajectory,
         frequency=frequency,
         baseline=baseline,
-        target=target,
+        # The registry states a level target as a Goal with a date and a value.
+        target=None if target is None else Goal(target.date, target.value),
         observations=registry_figures,
     )
 

@@ -34,7 +34,8 @@ USER_ENV = "ZQPLAN_USER"
 
 app = typer.Typer(
     name="zqplan",
-    help="Track a government plan's targets: where each stands and whether it arrives on time.",
+    help="Track a government plan's targets: where each stands and whether it arrives on time.\n\n"
+    "Example: zqplan status --area rural; zqplan update farm-output 86.5 --date 2024-12-31",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -442,13 +443,22 @@ def init(
 # --- entry point ---------------------------------------------------------------
 
 
-def main() -> None:
-    """Run the app; turn every user error into one line on stderr and its exit code."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the app; turn every error into one line on stderr and its exit code."""
+    from typer.main import get_command
+
+    command = get_command(app)
     try:
-        app()
+        # Not standalone: Click would print usage errors over several lines.
+        code = command.main(args=argv, prog_name="zqplan", standalone_mode=False)
     except ZqplanError as error:
         say(f"zqplan: error: {error}")
         sys.exit(int(error.exit_code))
+    except typer.TyperException as error:  # Click's usage errors, vendored by Typer
+        sys.exit(_usage_error(error))
+    except typer.Abort:
+        say("zqplan: interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
         # The reader went away (`zqplan status | head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -457,6 +467,19 @@ def main() -> None:
     except KeyboardInterrupt:
         say("zqplan: interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
+    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
+
+
+def _usage_error(error: typer.TyperException) -> int:
+    """One line for a usage error, pointing at the command's help; the exit code."""
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        sys.stderr.write(context.get_help() + "\n")
+        return int(ExitCode.USAGE)
+    message = " ".join(error.format_message().split())
+    where = getattr(context, "command_path", "zqplan")
+    say(f"zqplan: error: {message} (see `{where} --help`)")
+    return int(getattr(error, "exit_code", ExitCode.USAGE))
 
 
 __all__ = ["LedgerError", "app", "main"]

@@ -41,7 +41,8 @@ def ledger_path(registry: Path) -> Path:
 
 def new_record_id(recorded_at: dt.datetime, random_hex: str) -> str:
     """A record id from the recording time (UTC) and 8 random hex digits."""
-    return f"r{recorded_at.astimezone(dt.UTC):%Y%m%dT%H%M%S}-{random_hex}"
+    moment = recorded_at.astimezone(dt.UTC)
+    return f"r{moment.year:04d}{moment:%m%dT%H%M%S}-{random_hex}"
 
 
 def format_record(observation: Observation) -> str:

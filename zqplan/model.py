@@ -81,6 +81,29 @@ class Point:
 
 
 @dataclass(frozen=True, slots=True)
+class Goal:
+    """What a target asks for: a level, an average yearly growth, or a cumulative change."""
+
+    date: dt.date | None = None
+    """When it is to be reached (None: the plan gives no date)."""
+    value: Value | None = None
+    """The level to reach (None: not stated as a level)."""
+    annual_growth: float | None = None
+    """Average growth a year from the baseline, as a fraction (0.07 for "7% a year")."""
+    change: float | None = None
+    """Cumulative change from the baseline, as a fraction (-0.135 for "cut by 13.5%")."""
+
+    @property
+    def stated(self) -> str:
+        """How the plan states it: level, annual-growth or change (level when only a date)."""
+        if self.annual_growth is not None:
+            return "annual-growth"
+        if self.change is not None:
+            return "change"
+        return "level"
+
+
+@dataclass(frozen=True, slots=True)
 class Where:
     """A place in a file, for messages that say where a problem is."""
 
@@ -132,6 +155,22 @@ class Observation:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """A mid-term revision of a target: from `decided` on, `goal` is in force."""
+
+    decided: dt.date
+    """The day the revision was decided; it applies to status on and after that day."""
+    goal: Goal
+    """The target in force after the revision (fields left out carry over)."""
+    reason: str
+    """Why the target was revised."""
+    document: str | None = None
+    """The document that decided it."""
+    where: Where | None = None
+    """The file and line of the revision."""
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """One commitment of the plan, as the registry states it."""
 
@@ -157,20 +196,22 @@ class Target:
     """How often the value is published."""
     baseline: Point | None = None
     """Starting value and date; None: the earliest observation serves."""
-    target: Point | None = None
-    """Value to reach and when; either may be None."""
+    target: Goal | None = None
+    """What to reach and when, as the plan first set it; any part may be None."""
     title_zh: str | None = None
     """Chinese title, when the subject is clear."""
     note: str | None = None
     """Why the target reads as it does (translation slips, assumptions)."""
     observations: tuple[Observation, ...] = ()
     """Figures the registry itself records (from the source document)."""
+    revisions: tuple[Revision, ...] = ()
+    """Mid-term revisions of the target, oldest first."""
     where: Where | None = None
     """The file and line of its table header."""
 
     @property
     def target_value(self) -> Value | None:
-        """The value to reach, if the registry gives one."""
+        """The level to reach, if the registry states one as a level."""
         return None if self.target is None else self.target.value
 
     @property
@@ -219,6 +260,14 @@ class Assessment:
     """The day the status is computed for."""
     status: StatusCode
     """The verdict."""
+    goal: Point | None = None
+    """The target in force on as_of, as a level (implied from a growth or change)."""
+    revision: Revision | None = None
+    """The revision in force on as_of, if the target was revised."""
+    planned_goal: Point | None = None
+    """When revised: the target as first planned, as a level."""
+    planned_status: StatusCode | None = None
+    """When revised: the status judged against the target as first planned."""
     baseline: Point | None = None
     """The baseline used: the registry's, or the earliest observation."""
     latest: Point | None = None

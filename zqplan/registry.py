@@ -17,10 +17,12 @@ from zqplan.model import (
     Attribute,
     Direction,
     Frequency,
+    Goal,
     Kind,
     Observation,
     Plan,
     Point,
+    Revision,
     Target,
     Trajectory,
     Where,
@@ -50,14 +52,20 @@ TARGET_KEYS = (
     "target",
     "note",
     "observations",
+    "revisions",
 )
 POINT_KEYS = ("value", "date")
+GOAL_FORMS = ("value", "annual_growth", "change")
+GOAL_KEYS = ("date", *GOAL_FORMS)
+REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "note")
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+_KEY = re.compile(
+    r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"))*)\s*="
+)
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
@@ -84,7 +92,9 @@ class LineIndex:
                 continue
             key = _KEY.match(line)
             if key:
-                name = key.group(1).strip('"')
+                # a dotted key (target.value = 1) names a path inside the current table
+                parts = [part.strip().strip('"') for part in key.group(1).split(".")]
+                name = ".".join(parts)
                 path = f"{table}.{name}" if table else name
                 self._lines.setdefault(path, number)
 
@@ -97,16 +107,52 @@ class LineIndex:
         return None
 
     def item_line(self, index: int, *path: str) -> int | None:
-        """The line of the index-th inline table of the array at path."""
+        """The line of the index-th inline table of the array at path.
+
+        Braces inside strings and comments are not counted, so a note that says
+        "the {1+9+N} system" does not shift the items after it.
+        """
         start = self.line(*path)
         if start is None:
             return None
         seen = -1
+        depth = 0
         for number in range(start, len(self._text_lines) + 1):
-            seen += self._text_lines[number - 1].count("{")
-            if seen >= index:
-                return number
+            line = self._text_lines[number - 1]
+            if number == start:
+                line = line.split("=", 1)[-1]
+            for char in _code_only(line):
+                if char == "{":
+                    if depth == 0:
+                        seen += 1
+                        if seen == index:
+                            return number
+                    depth += 1
+                elif char == "}":
+                    depth = max(depth - 1, 0)
         return start
+
+
+def _code_only(line: str) -> str:
+    """The line without its strings and comment, for counting brackets."""
+    kept: list[str] = []
+    quote = ""
+    escaped = False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        else:
+            kept.append(char)
+    return "".join(kept)
 
 
 def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
@@ -180,15 +226,24 @@ class _Reader:
         where = f"{self.path}:{line}" if line is not None else self.where(*keys)
         self.problems.append(RegistryError(message, where=where, hint=hint))
 
-    def unknown_keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], *keys: str) -> None:
+    def unknown_keys(
+        self,
+        table: Mapping[str, Any],
+        allowed: tuple[str, ...],
+        *keys: str,
+        label: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        """Report keys outside `allowed`, with the closest allowed key as a hint."""
         for key in table:
             if key not in allowed:
-                label = ".".join((*keys, key)) if keys else key
+                prefix = label if label is not None else ".".join(keys)
                 self.problem(
-                    f"unknown key '{label}'",
+                    f"unknown key '{prefix}.{key}'" if prefix else f"unknown key '{key}'",
                     *keys,
                     key,
                     hint=suggest(key, allowed) or "allowed: " + ", ".join(allowed),
+                    line=line,
                 )
 
     def table(self, document: Mapping[str, Any], key: str, *keys: str) -> dict[str, Any]:
@@ -322,7 +377,20 @@ class _Reader:
         unit = self.string(table, "unit", *keys, required=kind is Kind.NUMERIC)
         direction = self.choice(table, "direction", Direction, Direction.INCREASE, *keys)
         baseline = self.point(table, "baseline", kind, *keys, need_both=True)
-        target = self.point(table, "target", kind, *keys, need_both=False)
+        target = self.goal(table.get("target"), kind, f"{'.'.join(keys)}.target", (*keys, "target"))
+        revisions = self.revisions(table, kind, baseline, target, *keys)
+        trajectory = self.choice(table, "trajectory", Trajectory, None, *keys)
+        stated_as_growth = [
+            g for g in (target, *(r.goal for r in revisions)) if g and g.stated != "level"
+        ]
+        if stated_as_growth and trajectory is Trajectory.LINEAR:
+            self.problem(
+                "a target stated as growth or change follows a compound path, "
+                'not trajectory = "linear"',
+                *keys,
+                "trajectory",
+                hint="remove the trajectory line, or state the target as a value",
+            )
         observations = self.observations(target_id, table, kind, *keys)
         if baseline and target and baseline.date and target.date and target.date <= baseline.date:
             self.problem(
@@ -341,13 +409,14 @@ class _Reader:
             kind=kind,
             attribute=self.choice(table, "attribute", Attribute, Attribute.ANTICIPATORY, *keys)
             or Attribute.ANTICIPATORY,
-            trajectory=self.choice(table, "trajectory", Trajectory, None, *keys),
+            trajectory=trajectory,
             frequency=self.choice(table, "frequency", Frequency, Frequency.ANNUAL, *keys)
             or Frequency.ANNUAL,
             baseline=baseline,
             target=target,
             note=self.string(table, "note", *keys),
             observations=observations,
+            revisions=revisions,
             where=Where(str(self.path), self.lines.line(*keys)),
         )
         return result if len(self.problems) == before else None
@@ -367,6 +436,134 @@ class _Reader:
             self.problem(f"'{label}' must be a finite number, not {raw!r}", *keys, line=line)
             return None
         return float(raw)
+
+    def goal(
+        self,
+        raw: object,
+        kind: Kind,
+        label: str,
+        keys: tuple[str, ...],
+        *,
+        line: int | None = None,
+        previous: Goal | None = None,
+    ) -> Goal | None:
+        """A target or revision: one of value, annual_growth (%/yr), change (%), and a date."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.problem(
+                f"'{label}' must be a table like {{ value = 100, date = 2027-12-31 }}",
+                *keys,
+                line=line,
+            )
+            return None
+        allowed = REVISION_KEYS if previous is not None else GOAL_KEYS
+        self.unknown_keys(raw, allowed, *keys, label=label, line=line)
+        date = raw.get("date")
+        if date is not None and not _is_date(date):
+            self.problem(
+                f"'{label}.date' must be a date like 2027-12-31, not {date!r}", *keys, line=line
+            )
+            date = None
+        forms = [form for form in GOAL_FORMS if form in raw]
+        if len(forms) > 1:
+            self.problem(
+                f"'{label}' states {' and '.join(forms)}: give one of value, annual_growth, change",
+                *keys,
+                line=line,
+            )
+            return None
+        if forms and kind is Kind.YES_NO:
+            self.problem(f"'{label}' of a yes-no target takes only a date", *keys, line=line)
+            return None
+        if not forms and "date" not in raw and previous is None:
+            self.problem(f"'{label}' needs a value, a date, or both", *keys, line=line)
+            return None
+        value: float | bool | None = None
+        growth = change = None
+        if forms == ["value"]:
+            value = self.value(raw["value"], kind, f"{label}.value", *keys, line=line)
+        elif forms:
+            percent = self.value(
+                raw[forms[0]], Kind.NUMERIC, f"{label}.{forms[0]}", *keys, line=line
+            )
+            if isinstance(percent, float) and percent <= -100:
+                self.problem(
+                    f"'{label}.{forms[0]}' is {percent:g}%: a value cannot fall by 100% or more",
+                    *keys,
+                    line=line,
+                )
+            elif isinstance(percent, float) and forms[0] == "annual_growth":
+                growth = percent / 100
+            elif isinstance(percent, float):
+                change = percent / 100
+        if previous is not None and not forms:
+            value, growth, change = previous.value, previous.annual_growth, previous.change
+        if previous is not None and date is None:
+            date = previous.date
+        return Goal(date=date, value=value, annual_growth=growth, change=change)
+
+    def revisions(
+        self,
+        table: Mapping[str, Any],
+        kind: Kind,
+        baseline: Point | None,
+        target: Goal | None,
+        *keys: str,
+    ) -> tuple[Revision, ...]:
+        """Mid-term revisions, each carrying over what it does not change."""
+        raw = table.get("revisions", [])
+        if not isinstance(raw, list):
+            self.problem(
+                f"'{'.'.join(keys)}.revisions' must be a list of tables", *keys, "revisions"
+            )
+            return ()
+        found: list[Revision] = []
+        previous = target or Goal()
+        last_decided = dt.date.min
+        for index, item in enumerate(raw):
+            line = self.lines.item_line(index, *keys, "revisions")
+            label = f"{'.'.join(keys)}.revisions[{index}]"
+            if not isinstance(item, dict):
+                self.problem(f"'{label}' must be a table {{ decided, reason, ... }}", line=line)
+                continue
+            decided = item.get("decided")
+            reason = item.get("reason")
+            document = item.get("document")
+            if not _is_date(decided):
+                self.problem(
+                    f"'{label}.decided' must be the date the revision was decided", line=line
+                )
+                continue
+            if not isinstance(reason, str) or not reason.strip():
+                self.problem(
+                    f"'{label}.reason' is required: say why the target was revised", line=line
+                )
+                continue
+            if document is not None and not isinstance(document, str):
+                self.problem(f"'{label}.document' must be a string", line=line)
+                document = None
+            if decided < last_decided:
+                self.problem(
+                    f"revision decided on {decided} is listed after one decided on {last_decided}",
+                    line=line,
+                    hint="list revisions in the order they were decided",
+                )
+                continue
+            last_decided = decided
+            if baseline is not None and baseline.date is not None and decided <= baseline.date:
+                self.problem(
+                    f"revision decided on {decided}, not after the baseline date {baseline.date}",
+                    line=line,
+                    hint="a plan is revised after it starts; check the dates",
+                )
+                continue
+            goal = self.goal(item, kind, label, keys, line=line, previous=previous)
+            if goal is None:
+                continue
+            found.append(Revision(decided, goal, reason, document, Where(str(self.path), line)))
+            previous = goal
+        return tuple(found)
 
     def point(
         self,
@@ -428,7 +625,7 @@ class _Reader:
             if not isinstance(item, dict):
                 self.problem(f"'{label}' must be a table {{ date, value }}", line=line)
                 continue
-            self.unknown_keys(item, OBSERVATION_KEYS, *keys, "observations")
+            self.unknown_keys(item, OBSERVATION_KEYS, label=label, line=line)
             date = item.get("date")
             if not _is_date(date):
                 self.problem(

@@ -10,6 +10,7 @@ from typing import Any
 from zqplan.model import Assessment, Observation, Plan, Point, StatusCode, Target
 from zqplan.status import (
     effective_observations,
+    goal_in_force,
     is_early,
     is_faster_than_expected,
     summarize,
@@ -71,7 +72,8 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
     area = plan.area(target.area)
     projection = None
     if assessment.projection is not None:
-        projection = {"value": number(assessment.projection), "date": _day(target.target_date)}
+        due = None if assessment.goal is None else assessment.goal.date
+        projection = {"value": number(assessment.projection), "date": _day(due)}
     return {
         "id": target.id,
         "area": target.area,
@@ -85,7 +87,9 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "trajectory": None if target.trajectory is None else target.trajectory.value,
         "frequency": target.frequency.value,
         "baseline": point(assessment.baseline),
-        "target": point(target.target),
+        "target": point(assessment.goal),
+        "target_stated": goal_fields(assessment),
+        "revision": revision_fields(assessment),
         "latest": point(assessment.latest),
         "data_points": assessment.data_points,
         "rate_basis": None if assessment.rate_basis is None else assessment.rate_basis.value,
@@ -99,12 +103,46 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "projection": projection,
         "reached_on": _day(assessment.reached_on),
         "status": assessment.status.value,
+        "planned_status": None
+        if assessment.planned_status is None
+        else assessment.planned_status.value,
         "label": label(assessment),
         "label_zh": label(assessment, zh=True),
         "final": assessment.final,
         "trend": None if assessment.trend is None else assessment.trend.value,
         "stale": assessment.stale,
         "low_confidence": assessment.low_confidence,
+    }
+
+
+def _percent(fraction: float | None) -> float | None:
+    return None if fraction is None else number(fraction * 100)
+
+
+def goal_fields(assessment: Assessment) -> dict[str, Any] | None:
+    """The target in force as the plan states it: a level, growth a year or a change."""
+    goal, _ = goal_in_force(assessment.target, as_of=assessment.as_of)
+    if goal is None:
+        return None
+    return {
+        "stated_as": goal.stated,
+        "value": _value(goal.value),
+        "annual_growth_percent": _percent(goal.annual_growth),
+        "change_percent": _percent(goal.change),
+        "date": _day(goal.date),
+    }
+
+
+def revision_fields(assessment: Assessment) -> dict[str, Any] | None:
+    """The revision in force and the target as first planned, or None."""
+    revision = assessment.revision
+    if revision is None:
+        return None
+    return {
+        "decided": revision.decided.isoformat(),
+        "reason": revision.reason,
+        "document": revision.document,
+        "planned_target": point(assessment.planned_goal),
     }
 
 

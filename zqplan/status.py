@@ -11,10 +11,12 @@ from zqplan.model import (
     Assessment,
     Direction,
     Frequency,
+    Goal,
     Kind,
     Observation,
     Plan,
     Point,
+    Revision,
     StatusCode,
     Target,
     Trajectory,
@@ -174,17 +176,59 @@ def _as_number(value: object) -> float:
 
 
 def assess(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
-    """Judge one target on as_of from its registry figures and ledger observations."""
+    """Judge one target on as_of from its registry figures and ledger observations.
+
+    A target revised on or before as_of is judged against the revision in force;
+    the assessment then also says how it stands against the target as planned.
+    """
     effective = effective_observations(target, observations, as_of=as_of)
+    goal, revision = goal_in_force(target, as_of=as_of)
+    current = _judge(target, goal, effective, as_of=as_of)
+    if revision is None:
+        return current
+    planned = _judge(target, target.target, effective, as_of=as_of)
+    return replace(
+        current, revision=revision, planned_goal=planned.goal, planned_status=planned.status
+    )
+
+
+def goal_in_force(target: Target, *, as_of: dt.date) -> tuple[Goal | None, Revision | None]:
+    """The target as the latest revision decided on or before as_of sets it."""
+    in_force = [r for r in target.revisions if r.decided <= as_of]
+    if not in_force:
+        return target.target, None
+    latest = max(in_force, key=lambda r: r.decided)
+    return latest.goal, latest
+
+
+def goal_level(goal: Goal | None, baseline: Point | None) -> Point | None:
+    """The goal as a level and date; a growth or change goal implies it from the baseline."""
+    if goal is None:
+        return None
+    if goal.annual_growth is None and goal.change is None:
+        return Point(goal.date, goal.value)
+    if baseline is None or baseline.date is None or not isinstance(baseline.value, float):
+        return Point(goal.date, None)
+    if goal.change is not None:
+        return Point(goal.date, baseline.value * (1 + goal.change))
+    if goal.date is None or goal.annual_growth is None:
+        return Point(goal.date, None)
+    span = years(baseline.date, goal.date)
+    return Point(goal.date, baseline.value * _power(1 + goal.annual_growth, span))
+
+
+def _judge(
+    target: Target, goal: Goal | None, effective: tuple[Observation, ...], *, as_of: dt.date
+) -> Assessment:
     if target.kind is Kind.YES_NO:
-        return _assess_yes_no(target, effective, as_of=as_of)
-    return _assess_numeric(target, effective, as_of=as_of)
+        return _assess_yes_no(target, goal, effective, as_of=as_of)
+    return _assess_numeric(target, goal, effective, as_of=as_of)
 
 
 def _assess_yes_no(
-    target: Target, effective: tuple[Observation, ...], *, as_of: dt.date
+    target: Target, goal: Goal | None, effective: tuple[Observation, ...], *, as_of: dt.date
 ) -> Assessment:
-    due = target.target_date
+    due = None if goal is None else goal.date
     past_due = due is not None and as_of > due
     # Past the date, only records dated on or before it count (as METHOD rule 1 does).
     counted = [o for o in effective if not past_due or (due is not None and o.date <= due)]
@@ -193,6 +237,7 @@ def _assess_yes_no(
         target,
         as_of,
         StatusCode.NO_DATA,
+        goal=None if due is None else Point(due, True),
         latest=None if shown is None else Point(shown.date, shown.value),
         data_points=len(effective),
         observations=effective,
@@ -213,16 +258,21 @@ def _assess_yes_no(
 
 
 def _assess_numeric(
-    target: Target, effective: tuple[Observation, ...], *, as_of: dt.date
+    target: Target, stated: Goal | None, effective: tuple[Observation, ...], *, as_of: dt.date
 ) -> Assessment:
     baseline = target.baseline
     if baseline is not None and baseline.date is not None and baseline.date > as_of:
         baseline = None  # not yet known on as_of: as if the registry gave none
     if baseline is None or baseline.date is None or baseline.value is None:
         if not effective:
-            lacks_target = target.target_value is None or target.target_date is None
+            level = goal_level(stated, None)
+            lacks_target = (
+                level is None
+                or level.date is None
+                or (level.value is None and stated is not None and stated.stated == "level")
+            )
             status = StatusCode.NO_TARGET if lacks_target else StatusCode.NO_DATA
-            return Assessment(target, as_of, status)
+            return Assessment(target, as_of, status, goal=level)
         baseline = Point(effective[0].date, effective[0].value)
         later = effective[1:]
     else:
@@ -233,8 +283,9 @@ def _assess_numeric(
     latest = Point(later[-1].date, later[-1].value) if later else baseline
     assert latest.date is not None
     t, v = latest.date, _as_number(latest.value)
-    goal = None if target.target_value is None else _as_number(target.target_value)
-    due = target.target_date
+    level = goal_level(stated, baseline)
+    goal = None if level is None or level.value is None else _as_number(level.value)
+    due = None if level is None else level.date
 
     basis = _basis(target, v0, v, goal)
     observed = _observed_rate(basis, v0, v, years(t0, t)) if later else None
@@ -242,6 +293,7 @@ def _assess_numeric(
         target,
         as_of,
         StatusCode.NO_DATA,
+        goal=level,
         baseline=baseline,
         latest=latest,
         data_points=1 + len(later),
@@ -257,7 +309,10 @@ def _assess_numeric(
         base = replace(base, reached_on=None if span is None else add_years(t, span))
     plan_span = years(t0, due) if due is not None else 0.0
     if goal is not None and due is not None and plan_span > 0:
-        base = _against_plan(base, v0=v0, goal=goal, v=v, elapsed=years(t0, t), plan_span=plan_span)
+        given = None if stated is None else stated.annual_growth
+        base = _against_plan(
+            base, v0=v0, goal=goal, v=v, elapsed=years(t0, t), plan_span=plan_span, given=given
+        )
         if observed is not None and t <= due:
             base = replace(base, projection=_value_after(basis, v, observed, years(t, due)))
     elif goal is not None and goal != v0:
@@ -274,10 +329,19 @@ def _against_plan(
     v: float,
     elapsed: float,
     plan_span: float,
+    given: float | None,
 ) -> Assessment:
-    """Add progress, time elapsed, expected value and progress, required rate, ratio."""
+    """Add progress, time elapsed, expected value and progress, required rate, ratio.
+
+    A target stated as growth a year gives its required rate; others derive it.
+    """
     compound = base.rate_basis is Trajectory.COMPOUND
-    required = _power(goal / v0, 1 / plan_span) - 1 if compound else (goal - v0) / plan_span
+    if compound and given is not None:
+        required = given
+    elif compound:
+        required = _power(goal / v0, 1 / plan_span) - 1
+    else:
+        required = (goal - v0) / plan_span
     tau = elapsed / plan_span
     expected = v0 * _power(goal / v0, tau) if compound else v0 + tau * (goal - v0)
     distance = goal - v0
@@ -296,8 +360,9 @@ def _against_plan(
 def _decide(assessment: Assessment, later: tuple[Observation, ...]) -> tuple[StatusCode, bool]:
     """The first rule of METHOD.md's 'Status, decided in this order' that applies."""
     target = assessment.target
-    goal = None if target.target_value is None else _as_number(target.target_value)
-    due = target.target_date
+    level = assessment.goal
+    goal = None if level is None or level.value is None else _as_number(level.value)
+    due = None if level is None else level.date
     direction = target.direction
     baseline, latest = assessment.baseline, assessment.latest
     assert baseline is not None
@@ -366,7 +431,7 @@ def summarize(assessments: Iterable[Assessment]) -> dict[str, int]:
 
 def is_early(assessment: Assessment) -> bool:
     """Achieved with the latest value dated before the target date (提前实现)."""
-    due = assessment.target.target_date
+    due = None if assessment.goal is None else assessment.goal.date
     latest = assessment.latest
     return (
         assessment.status is StatusCode.ACHIEVED
