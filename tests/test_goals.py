@@ -124,7 +124,8 @@ class TestRevisions:
         assert result.status is StatusCode.AT_RISK
 
     def test_after_the_revision(self) -> None:
-        """From 2025-06-30: g_req = (95/80)**(1/5) - 1 = 0.0349675; R = 0.036822/0.0349675 = 1.05304."""
+        """From 2025-06-30 the target is 95: on-track against it, at-risk as planned."""
+        # g_req = (95/80)**(1/5) - 1 = 0.0349675; R = 0.036822 / 0.0349675 = 1.05304
         result = assess(self.farm(), [seen(date(2024, 12, 31), 86.0)], as_of=date(2025, 7, 1))
         assert result.revision == self.REVISED
         assert result.goal == Point(TT, 95.0)
