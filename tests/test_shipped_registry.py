@@ -54,6 +54,8 @@ class TestShippedRegistry:
         seed = SEED.read_text(encoding="utf-8")
         misquoted = [tid for tid, t in targets.items() if t["source"] not in seed]
         assert misquoted == []
+        programmes = tomllib.loads(REGISTRY.read_text(encoding="utf-8"))["programmes"]
+        assert [p for p, table in programmes.items() if table["source"] not in seed] == []
 
     def test_at_least_thirty_targets(self, targets: dict[str, dict]) -> None:
         """The registry holds at least thirty targets."""
@@ -84,21 +86,23 @@ class TestShippedRegistry:
             assert "target" not in target
             assert [(o["date"], o["value"]) for o in target["observations"]] == [(end_2022, value)]
 
-    def test_programme_stage_dates(self, targets: dict[str, dict]) -> None:
-        """The four programme stages are yes/no targets due 2023, 2025, 2027 and 2032."""
-        stages = {
-            "bxqzwc-start": dt.date(2023, 12, 31),
-            "bxqzwc-initial-results": dt.date(2025, 12, 31),
-            "bxqzwc-significant-changes": dt.date(2027, 12, 31),
-            "bxqzwc-fundamental-changes": dt.date(2032, 12, 31),
-        }
-        for tid, date in stages.items():
-            assert targets[tid]["kind"] == "yes-no"
-            assert targets[tid]["target"] == {"date": date}
+    def test_programme_stage_dates(self, registry: dict, targets: dict[str, dict]) -> None:
+        """The 1-3-5-10 programme's stages are due 2023, 2025, 2027 and 2032, from 2023."""
+        programme = registry["programmes"]["bxqzwc"]
+        assert programme["start"] == dt.date(2023, 1, 1)
+        assert [(s["id"], s["date"]) for s in programme["stages"]] == [
+            ("start", dt.date(2023, 12, 31)),
+            ("initial-results", dt.date(2025, 12, 31)),
+            ("significant-changes", dt.date(2027, 12, 31)),
+            ("fundamental-changes", dt.date(2032, 12, 31)),
+        ]
+        linked = programme["stages"][-1]["targets"]
+        assert "farm-output" in linked
+        assert all(targets[t]["area"] == "rural" for t in linked)
 
     def test_only_documented_keys(self, registry: dict, targets: dict[str, dict]) -> None:
         """No table carries a key outside the set documented in docs/registry.md."""
-        assert set(registry) <= {"schema", "plan", "areas", "targets"}
+        assert set(registry) <= {"schema", "plan", "areas", "targets", "programmes"}
         assert registry["schema"] == "zqplan.registry/1"
         assert set(registry["plan"]) <= {"id", "title", "title_zh", "document", "published"}
         for area in registry["areas"].values():

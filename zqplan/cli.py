@@ -7,6 +7,7 @@ import math
 import os
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +26,7 @@ from zqplan.model import Kind, Observation, StatusCode
 
 if TYPE_CHECKING:
     from zqplan.ledger import Ledger
-    from zqplan.model import Plan, Target
+    from zqplan.model import Plan, Programme, Target
     from zqplan.render import OutputFormat
 
 DEFAULT_REGISTRY = "targets.toml"
@@ -285,6 +286,34 @@ def show(
 
 
 @app.command()
+def milestones(
+    registry: RegistryOption = None,
+    json: JsonOption = False,
+    as_of: AsOfOption = None,
+) -> None:
+    """Each staged programme as a ladder: stages, dates, criteria met, what is due next.
+
+    Example: zqplan milestones --as-of 2025-12-31
+    """
+    from zqplan.milestones import assess_programmes
+    from zqplan.render import render
+    from zqplan.report import milestones_document
+
+    day = as_of_date(as_of)
+    fmt = output_format(json)
+    plan, records = load(registry)
+    ladders = assess_programmes(plan, records.observations, as_of=day)
+
+    def table() -> object:
+        from zqplan.table import milestones_view
+
+        return milestones_view(ladders)
+
+    document = milestones_document(plan, ladders, as_of=day)
+    emit(render(fmt, document=document, table=table))  # type: ignore[arg-type]
+
+
+@app.command()
 def history(
     target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
     registry: RegistryOption = None,
@@ -313,17 +342,24 @@ def history(
 
 @app.command()
 def update(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
-    value: Annotated[
-        str,
-        typer.Argument(metavar="VALUE", help="A number in the target's unit, or done / not-done."),
+    target_id: Annotated[
+        str, typer.Argument(metavar="TARGET", help="The target's (or programme's) id.")
     ],
+    value: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[VALUE]",
+            help="A number in the target's unit, or done / not-done; none for --done.",
+            show_default=False,
+        ),
+    ] = None,
     date: Annotated[
         str | None,
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            help="The end of the period the value describes (default: today).",
+            help="The end of the period the value describes, or the day an item was done "
+            "(default: today).",
             show_default=False,
         ),
     ] = None,
@@ -331,29 +367,64 @@ def update(
         str | None, typer.Option("--source", help="Where the figure comes from.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free text.")] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option("--stage", help="For a programme: the stage the item belongs to."),
+    ] = None,
+    done: Annotated[
+        str | None,
+        typer.Option("--done", metavar="ITEM", help="For a programme: the item now done."),
+    ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Record one observation in the ledger beside the registry.
+    """Record one observation (or a programme's item done) in the ledger.
 
     Example: zqplan update farm-output 86.5 --date 2024-12-31 --source "Statistical bulletin 2024"
-    """
-    import secrets
 
+    Example: zqplan update bxqzwc --stage start --done "A start in one year" --source "..."
+    """
     from zqplan import ledger as ledger_module
 
     path = resolve_registry(registry, writing=True)
     period = today() if date is None else parse_date(date, option="--date")
-    for option, text in (("--source", source), ("--note", note)):
+    for option, text in (("--source", source), ("--note", note), ("--done", done)):
         if text is not None:
             check_text(text, option=option)
     plan, records = load(path, writing=True)
-    target = find_target(plan, target_id)
-    parsed = parse_value(value, target)
+    programme = plan.programme(target_id)
+    if programme is not None:
+        observation = _item_done(programme, value, stage, done, period)
+        description = f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
+    else:
+        if stage is not None or done is not None:
+            raise InvalidInputError(
+                f"--stage and --done are for programmes; '{target_id}' is not one",
+                hint="record a target's value as `zqplan update TARGET VALUE`",
+            )
+        target = find_target(plan, target_id)
+        if value is None:
+            raise InvalidInputError(
+                f"missing VALUE for '{target.id}'",
+                hint=f"e.g. zqplan update {target.id} "
+                + ("done" if target.kind is Kind.YES_NO else "86.5"),
+            )
+        observation = Observation(target.id, period, parse_value(value, target), record_id="")
+        revises = any(
+            o.date == period
+            for o in (*target.observations, *records.observations)
+            if o.target_id == target.id
+        )
+        from zqplan.text import value as shown
+
+        description = (
+            f"{target.id} = {shown(observation.value, target.unit)} for {period}"
+            f"{' (a revision)' if revises else ''}"
+        )
+    import secrets
+
     recorded_at = dt.datetime.now(dt.UTC)
-    observation = Observation(
-        target_id=target.id,
-        date=period,
-        value=parsed,
+    observation = replace(
+        observation,
         record_id=ledger_module.new_record_id(recorded_at, secrets.token_hex(4)),
         recorded_at=recorded_at,
         recorded_by=_recorder(),
@@ -362,19 +433,40 @@ def update(
     )
     ledger_file = ledger_module.ledger_path(path)
     ledger_module.append(ledger_file, [observation])
-    revises = any(
-        o.date == period
-        for o in (*target.observations, *records.observations)
-        if o.target_id == target.id
-    )
-    from zqplan.text import value as shown
-
-    say(
-        f"recorded {target.id} = {shown(parsed, target.unit)} for {period}"
-        f"{' (a revision)' if revises else ''} in {ledger_file} as {observation.record_id}"
-    )
+    say(f"recorded {description} in {ledger_file} as {observation.record_id}")
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
+
+
+def _item_done(
+    programme: Programme,
+    value: str | None,
+    stage_id: str | None,
+    item: str | None,
+    period: dt.date,
+) -> Observation:
+    """The record of a programme's item done, after checking the stage and item exist."""
+    from zqplan.registry import suggest
+
+    if value is not None or stage_id is None or item is None:
+        raise InvalidInputError(
+            f"'{programme.id}' is a programme: record an item as --stage STAGE --done ITEM",
+            hint=f"stages: {', '.join(s.id for s in programme.stages)}",
+        )
+    stage = programme.stage(stage_id)
+    if stage is None:
+        known = [s.id for s in programme.stages]
+        raise UnknownTargetError(
+            f"programme '{programme.id}' has no stage '{stage_id}'",
+            hint=suggest(stage_id, known) or "stages: " + ", ".join(known),
+        )
+    if item not in stage.items:
+        raise UnknownTargetError(
+            f"stage '{stage.id}' of '{programme.id}' has no item '{item}'",
+            hint=suggest(item, stage.items)
+            or ("items: " + "; ".join(stage.items) if stage.items else "this stage has no items"),
+        )
+    return Observation(programme.id, period, True, record_id="", stage=stage.id, item=item)
 
 
 def _recorder() -> str:

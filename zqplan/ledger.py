@@ -15,7 +15,7 @@ from typing import Any
 import tomli_w
 
 from zqplan.errors import LedgerError, ZqplanError
-from zqplan.model import Kind, Observation, Plan, Where
+from zqplan.model import Kind, Observation, Plan, Programme, Where
 from zqplan.registry import read_text, suggest
 
 SUFFIX = ".ledger.toml"
@@ -29,7 +29,17 @@ HEADER = (
 RECORD_ID = re.compile(r"^r\d{8}T\d{6}-[0-9a-f]{8}$")
 """r<UTC date>T<time>-<8 hex digits>: sortable by time, unique by the random part."""
 
-FIELDS = ("target", "date", "value", "recorded_at", "recorded_by", "source", "note")
+FIELDS = (
+    "target",
+    "date",
+    "value",
+    "recorded_at",
+    "recorded_by",
+    "source",
+    "note",
+    "stage",
+    "item",
+)
 REQUIRED = ("target", "date", "value", "recorded_at")
 
 
@@ -52,6 +62,9 @@ def format_record(observation: Observation) -> str:
         "date": observation.date,
         "value": observation.value,
     }
+    if observation.stage is not None and observation.item is not None:
+        fields["stage"] = observation.stage
+        fields["item"] = observation.item
     if observation.recorded_at is not None:
         fields["recorded_at"] = observation.recorded_at
     for key, text in (
@@ -232,7 +245,7 @@ def parse_record(line: str, where: Where) -> Observation:
             f"record {record_id}: recorded_at must be a date and time", where=str(where)
         )
     texts: dict[str, str | None] = {}
-    for key in ("recorded_by", "source", "note"):
+    for key in ("recorded_by", "source", "note", "stage", "item"):
         text = fields.get(key)
         if text is not None and not isinstance(text, str):
             raise LedgerError(f"record {record_id}: {key} must be a string", where=str(where))
@@ -247,32 +260,62 @@ def parse_record(line: str, where: Where) -> Observation:
         source=texts["source"],
         note=texts["note"],
         where=where,
+        stage=texts["stage"],
+        item=texts["item"],
     )
 
 
 def validate(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanError]:
-    """Records that name an unknown target or carry the wrong kind of value."""
+    """Records for an unknown target, stage or item, or with the wrong kind of value."""
     problems: list[ZqplanError] = []
     targets = {t.id: t for t in plan.targets}
+    programmes = {p.id: p for p in plan.programmes}
     for observation in observations:
         where = None if observation.where is None else str(observation.where)
+        record = observation.record_id
         target = targets.get(observation.target_id)
-        if target is None:
+        programme = programmes.get(observation.target_id)
+        if programme is not None:
+            problem = _programme_problem(observation, programme)
+            if problem is not None:
+                problems.append(LedgerError(f"record {record}: {problem}", where=where))
+        elif target is None:
             problems.append(
                 LedgerError(
-                    f"record {observation.record_id} is for unknown target "
-                    f"'{observation.target_id}'",
+                    f"record {record} is for unknown target '{observation.target_id}'",
                     where=where,
-                    hint=suggest(observation.target_id, targets)
+                    hint=suggest(observation.target_id, [*targets, *programmes])
                     or "add the target to the registry",
+                )
+            )
+        elif observation.stage is not None or observation.item is not None:
+            problems.append(
+                LedgerError(
+                    f"record {record} names a stage or item, but '{target.id}' is a target",
+                    where=where,
                 )
             )
         elif (target.kind is Kind.YES_NO) != isinstance(observation.value, bool):
             wanted = "true/false" if target.kind is Kind.YES_NO else "a number"
             problems.append(
-                LedgerError(
-                    f"record {observation.record_id} for '{target.id}' must hold {wanted}",
-                    where=where,
-                )
+                LedgerError(f"record {record} for '{target.id}' must hold {wanted}", where=where)
             )
     return problems
+
+
+def _programme_problem(observation: Observation, programme: Programme) -> str | None:
+    """What is wrong with an item record of a programme, if anything."""
+    if observation.stage is None or observation.item is None:
+        return f"'{programme.id}' is a programme: a record needs a stage and an item"
+    stage = programme.stage(observation.stage)
+    if stage is None:
+        known = [s.id for s in programme.stages]
+        hint = suggest(observation.stage, known)
+        return f"programme '{programme.id}' has no stage '{observation.stage}'" + (
+            f" ({hint})" if hint else ""
+        )
+    if observation.item not in stage.items:
+        return f"stage '{stage.id}' of '{programme.id}' has no item '{observation.item}'"
+    if not isinstance(observation.value, bool):
+        return "an item record holds true or false"
+    return None

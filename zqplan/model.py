@@ -152,6 +152,10 @@ class Observation:
     """The file and line it was read from."""
     sequence: int = 0
     """Order of recording: later records with the same period revise earlier ones."""
+    stage: str | None = None
+    """For a programme's item: the stage it belongs to."""
+    item: str | None = None
+    """For a programme's item: the item recorded done (target_id is the programme)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +224,109 @@ class Target:
         return None if self.target is None else self.target.date
 
 
+class StageStatus(StrEnum):
+    """Where a stage of a programme stands."""
+
+    MET = "met"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    MISSED = "missed"
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One rung of a staged programme: criteria to meet by a date."""
+
+    id: str
+    """Short id, unique within the programme."""
+    title: str
+    """What the stage promises ("initial results in three years")."""
+    date: dt.date
+    """When the stage is due."""
+    targets: tuple[str, ...] = ()
+    """Ids of targets that must be achieved by the stage's date."""
+    items: tuple[str, ...] = ()
+    """Named items recorded done with evidence (`zqplan update PROG --stage S --done ITEM`)."""
+    title_zh: str | None = None
+    """Chinese title."""
+    where: Where | None = None
+    """The file and line of the stage."""
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A staged programme ("a start in one year, initial results in three ...")."""
+
+    id: str
+    """The key under [programmes]."""
+    area: str
+    """The id of its area."""
+    title: str
+    """English title."""
+    source: str
+    """The sentence of the source document it comes from."""
+    start: dt.date
+    """When the programme was launched."""
+    stages: tuple[Stage, ...]
+    """Stages in date order."""
+    title_zh: str | None = None
+    """Chinese title."""
+    note: str | None = None
+    """Why the programme reads as it does."""
+    where: Where | None = None
+    """The file and line of its table header."""
+
+    def stage(self, stage_id: str) -> Stage | None:
+        """The stage with this id, if any."""
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One criterion of a stage and whether it is met on as_of."""
+
+    kind: str
+    """"target" or "item"."""
+    id: str
+    """The target id or the item's name."""
+    met: bool
+    """Met on or before as_of."""
+    status: StatusCode | None = None
+    """For a target: its status on as_of."""
+    evidence: Observation | None = None
+    """For an item: the record that says it was done."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageAssessment:
+    """Where one stage stands on as_of."""
+
+    stage: Stage
+    """The stage judged."""
+    status: StageStatus
+    """met, due, upcoming or missed."""
+    criteria: tuple[Criterion, ...]
+    """Each criterion, targets first, in registry order."""
+    late: bool = False
+    """Met, but after the stage's date."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeAssessment:
+    """A programme's ladder on as_of: its stages and the one now current."""
+
+    programme: Programme
+    """The programme judged."""
+    as_of: dt.date
+    """The day judged."""
+    status: StageStatus
+    """The status of the current stage (met when every stage is met)."""
+    current: str | None
+    """The id of the first stage not yet met (None when all are met)."""
+    stages: tuple[StageAssessment, ...]
+    """Every stage, in date order."""
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """The registry: plan metadata, areas and targets, in file order."""
@@ -238,6 +345,8 @@ class Plan:
     """The document the plan is read from."""
     published: dt.date | None = None
     """When that document was published."""
+    programmes: tuple[Programme, ...] = ()
+    """Staged programmes, in file order."""
     path: str = ""
     """The registry file it was read from."""
 
@@ -248,6 +357,10 @@ class Plan:
     def target(self, target_id: str) -> Target | None:
         """The target with this id, if any."""
         return next((t for t in self.targets if t.id == target_id), None)
+
+    def programme(self, programme_id: str) -> Programme | None:
+        """The programme with this id, if any."""
+        return next((p for p in self.programmes if p.id == programme_id), None)
 
 
 @dataclass(frozen=True, slots=True)

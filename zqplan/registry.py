@@ -22,7 +22,9 @@ from zqplan.model import (
     Observation,
     Plan,
     Point,
+    Programme,
     Revision,
+    Stage,
     Target,
     Trajectory,
     Where,
@@ -34,7 +36,9 @@ SCHEMA = "zqplan.registry/1"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 """Ids of areas and targets: lower-case letters, digits and hyphens."""
 
-TOP_KEYS = ("schema", "plan", "areas", "targets")
+TOP_KEYS = ("schema", "plan", "areas", "targets", "programmes")
+PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "start", "note", "stages")
+STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items")
 PLAN_KEYS = ("id", "title", "title_zh", "document", "published")
 AREA_KEYS = ("title", "title_zh")
 TARGET_KEYS = (
@@ -82,6 +86,7 @@ class LineIndex:
 
     def __init__(self, text: str):
         self._lines: dict[str, int] = {}
+        self._array_tables: dict[str, list[int]] = {}
         self._text_lines = text.splitlines()
         table = ""
         for number, line in enumerate(self._text_lines, start=1):
@@ -89,6 +94,8 @@ class LineIndex:
             if header:
                 table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
                 self._lines.setdefault(table, number)
+                if line.lstrip().startswith("[["):
+                    self._array_tables.setdefault(table, []).append(number)
                 continue
             key = _KEY.match(line)
             if key:
@@ -105,6 +112,13 @@ class LineIndex:
             if found is not None:
                 return found
         return None
+
+    def element_line(self, index: int, *path: str) -> int | None:
+        """The line of the index-th element of an array: a [[header]] or an inline table."""
+        headers = self._array_tables.get(".".join(path), [])
+        if index < len(headers):
+            return headers[index]
+        return self.item_line(index, *path)
 
     def item_line(self, index: int, *path: str) -> int | None:
         """The line of the index-th inline table of the array at path.
@@ -314,11 +328,26 @@ class _Reader:
             published = None
         areas = self.areas(self.table(document, "areas"))
         area_ids = [a.id for a in areas]
+        target_tables = self.table(document, "targets")
         targets = [
             target
-            for target_id, table in self.table(document, "targets").items()
+            for target_id, table in target_tables.items()
             if (target := self.target(target_id, table, area_ids)) is not None
         ]
+        programmes = [
+            programme
+            for programme_id, table in self.table(document, "programmes").items()
+            if (programme := self.programme(programme_id, table, area_ids, list(target_tables)))
+            is not None
+        ]
+        for programme in programmes:
+            if programme.id in target_tables:
+                self.problem(
+                    f"programme '{programme.id}' has the id of a target",
+                    "programmes",
+                    programme.id,
+                    hint="give the programme an id of its own",
+                )
         if self.problems:
             self.problems.sort(key=_problem_order)
             raise Problems(self.problems)
@@ -330,8 +359,139 @@ class _Reader:
             published=published,
             areas=tuple(areas),
             targets=tuple(targets),
+            programmes=tuple(programmes),
             path=str(self.path),
         )
+
+    def programme(
+        self, programme_id: str, table: object, area_ids: list[str], target_ids: list[str]
+    ) -> Programme | None:
+        """A staged programme: start date, and stages with targets and named items."""
+        keys = ("programmes", programme_id)
+        if not ID_PATTERN.match(programme_id):
+            self.problem(
+                f"programme id '{programme_id}' must be lower-case letters, digits and hyphens",
+                *keys,
+            )
+        if not isinstance(table, dict):
+            self.problem(f"programme '{programme_id}' must be a table", *keys)
+            return None
+        before = len(self.problems)
+        self.unknown_keys(table, PROGRAMME_KEYS, *keys)
+        area = self.string(table, "area", *keys, required=True)
+        if area is not None and area not in area_ids:
+            self.problem(
+                f"programme '{programme_id}' names area '{area}', which [areas] does not declare",
+                *keys,
+                "area",
+                hint=suggest(area, area_ids) or f"add [areas.{area}]",
+            )
+        title = self.string(table, "title", *keys, required=True)
+        source = self.string(table, "source", *keys, required=True)
+        start = table.get("start")
+        if not _is_date(start):
+            self.problem(
+                f"'{'.'.join(keys)}.start' must be the date the programme began, like 2023-01-01",
+                *keys,
+                "start",
+            )
+            start = dt.date.min
+        stages = self.stages(table.get("stages"), start, target_ids, keys)
+        if len(self.problems) != before or title is None or source is None or area is None:
+            return None
+        return Programme(
+            id=programme_id,
+            area=area,
+            title=title,
+            source=source,
+            start=start,
+            stages=stages,
+            title_zh=self.string(table, "title_zh", *keys),
+            note=self.string(table, "note", *keys),
+            where=Where(str(self.path), self.lines.line(*keys)),
+        )
+
+    def stages(
+        self, raw: object, start: dt.date, target_ids: list[str], keys: tuple[str, ...]
+    ) -> tuple[Stage, ...]:
+        """The stages of a programme, each with a date after the previous one."""
+        if not isinstance(raw, list) or not raw:
+            self.problem(
+                f"'{'.'.join(keys)}.stages' must list the stages ([[{'.'.join(keys)}.stages]])",
+                *keys,
+            )
+            return ()
+        found: list[Stage] = []
+        seen: set[str] = set()
+        previous = start
+        for index, item in enumerate(raw):
+            line = self.lines.element_line(index, *keys, "stages")
+            label = f"{'.'.join(keys)}.stages[{index}]"
+            if not isinstance(item, dict):
+                self.problem(f"'{label}' must be a table", line=line)
+                continue
+            self.unknown_keys(item, STAGE_KEYS, label=label, line=line)
+            stage_id = item.get("id")
+            title = item.get("title")
+            date = item.get("date")
+            if not isinstance(stage_id, str) or not ID_PATTERN.match(stage_id):
+                self.problem(
+                    f"'{label}.id' must be lower-case letters, digits and hyphens", line=line
+                )
+                continue
+            if stage_id in seen:
+                self.problem(f"stage id '{stage_id}' is used twice", line=line)
+            seen.add(stage_id)
+            if not isinstance(title, str) or not title.strip():
+                self.problem(f"'{label}.title' is required", line=line)
+                continue
+            if not _is_date(date):
+                self.problem(f"'{label}.date' must be a date like 2025-12-31", line=line)
+                continue
+            if date <= previous:
+                self.problem(
+                    f"stage '{stage_id}' is due {date}, not after {previous}",
+                    line=line,
+                    hint="list stages in date order, each after the programme's start",
+                )
+            previous = max(previous, date)
+            targets = self.names(item.get("targets", []), f"{label}.targets", line)
+            items = self.names(item.get("items", []), f"{label}.items", line)
+            for target_id in targets:
+                if target_id not in target_ids:
+                    self.problem(
+                        f"stage '{stage_id}' names target '{target_id}', which is not defined",
+                        line=line,
+                        hint=suggest(target_id, target_ids) or "add it under [targets]",
+                    )
+            if not targets and not items:
+                self.problem(
+                    f"stage '{stage_id}' has no criteria",
+                    line=line,
+                    hint="give it targets = [...] or items = [...]",
+                )
+            title_zh = item.get("title_zh")
+            found.append(
+                Stage(
+                    id=stage_id,
+                    title=title,
+                    date=date,
+                    targets=targets,
+                    items=items,
+                    title_zh=title_zh if isinstance(title_zh, str) else None,
+                    where=Where(str(self.path), line),
+                )
+            )
+        return tuple(found)
+
+    def names(self, raw: object, label: str, line: int | None) -> tuple[str, ...]:
+        """A list of distinct non-empty strings."""
+        if not isinstance(raw, list) or not all(isinstance(n, str) and n.strip() for n in raw):
+            self.problem(f"'{label}' must be a list of names", line=line)
+            return ()
+        if len(set(raw)) != len(raw):
+            self.problem(f"'{label}' names the same entry twice", line=line)
+        return tuple(raw)
 
     def areas(self, areas: dict[str, Any]) -> list[Area]:
         found: list[Area] = []

@@ -7,7 +7,16 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from zqplan.model import Assessment, Observation, Plan, Point, StatusCode, Target
+from zqplan.model import (
+    Assessment,
+    Criterion,
+    Observation,
+    Plan,
+    Point,
+    ProgrammeAssessment,
+    StatusCode,
+    Target,
+)
 from zqplan.status import (
     effective_observations,
     goal_in_force,
@@ -219,4 +228,65 @@ def target_document(
         "plan": plan_fields(plan),
         "target": fields,
         "history": history_records(target, ledger),
+    }
+
+
+MILESTONES_SCHEMA = "zqplan.milestones/1"
+
+
+def _criterion_fields(criterion: Criterion) -> dict[str, Any]:
+    evidence = criterion.evidence
+    return {
+        "type": criterion.kind,
+        "id": criterion.id,
+        "met": criterion.met,
+        "status": None if criterion.status is None else criterion.status.value,
+        "evidence": None
+        if evidence is None
+        else {
+            "record": evidence.record_id,
+            "date": evidence.date.isoformat(),
+            "source": evidence.source,
+            "note": evidence.note,
+        },
+    }
+
+
+def programme_fields(assessment: ProgrammeAssessment) -> dict[str, Any]:
+    """One programme's ladder in zqplan.milestones/1."""
+    programme = assessment.programme
+    return {
+        "id": programme.id,
+        "area": programme.area,
+        "title": programme.title,
+        "title_zh": programme.title_zh,
+        "source": programme.source,
+        "start": programme.start.isoformat(),
+        "status": assessment.status.value,
+        "current_stage": assessment.current,
+        "stages": [
+            {
+                "id": stage.stage.id,
+                "title": stage.stage.title,
+                "title_zh": stage.stage.title_zh,
+                "date": stage.stage.date.isoformat(),
+                "status": stage.status.value,
+                "late": stage.late,
+                "met": sum(c.met for c in stage.criteria),
+                "criteria": [_criterion_fields(c) for c in stage.criteria],
+            }
+            for stage in assessment.stages
+        ],
+    }
+
+
+def milestones_document(
+    plan: Plan, assessments: Sequence[ProgrammeAssessment], *, as_of: dt.date
+) -> dict[str, Any]:
+    """zqplan.milestones/1: every programme as a ladder of stages."""
+    return {
+        "schema": MILESTONES_SCHEMA,
+        "as_of": as_of.isoformat(),
+        "plan": plan_fields(plan),
+        "programmes": [programme_fields(a) for a in assessments],
     }

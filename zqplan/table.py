@@ -14,7 +14,14 @@ from rich.table import Table
 from rich.text import Text
 
 from zqplan import text
-from zqplan.model import Assessment, Observation, Plan, StatusCode
+from zqplan.model import (
+    Assessment,
+    Observation,
+    Plan,
+    ProgrammeAssessment,
+    StageStatus,
+    StatusCode,
+)
 from zqplan.report import history_records, label
 from zqplan.status import summarize
 
@@ -209,3 +216,60 @@ def history_table(records: Sequence[dict[str, Any]], unit: str) -> RenderableTyp
             )
         )
     return table
+
+
+STAGE_MARK = {
+    StageStatus.MET: ("✔", "bold green"),
+    StageStatus.DUE: ("●", "yellow"),
+    StageStatus.UPCOMING: ("○", "dim"),
+    StageStatus.MISSED: ("✘", "bold red"),
+}
+
+
+def milestones_view(assessments: Sequence[ProgrammeAssessment]) -> RenderableType:
+    """Each programme as a ladder: stages, dates, criteria met, and what is due next."""
+    if not assessments:
+        return Text("no programmes in this registry", style="dim")
+    parts: list[RenderableType] = []
+    for assessment in assessments:
+        programme = assessment.programme
+        heading = _plain(programme.title, "bold")
+        heading.append(f"  ({programme.id}, from {programme.start})", style="dim")
+        parts.append(heading)
+        ladder = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_header=True)
+        for column in ("", "stage", "due", "status", "criteria"):
+            ladder.add_column(column, no_wrap=column in ("", "due", "status"))
+        for stage in assessment.stages:
+            mark, style = STAGE_MARK[stage.status]
+            status = Text(stage.status.value, style=style)
+            if stage.late:
+                status.append(" (late)", style="dim")
+            criteria = Text()
+            for index, criterion in enumerate(stage.criteria):
+                if index:
+                    criteria.append("\n")
+                criteria.append(
+                    "✔ " if criterion.met else "· ", style="green" if criterion.met else "dim"
+                )
+                criteria.append(text.printable(criterion.id))
+                if criterion.status is not None and not criterion.met:
+                    criteria.append(f" ({criterion.status.value})", style="dim")
+            title = _plain(f"{stage.stage.title} [{stage.stage.id}]")
+            ladder.add_row(Text(mark, style=style), title, str(stage.stage.date), status, criteria)
+        parts.append(ladder)
+        parts.append(_next_line(assessment))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def _next_line(assessment: ProgrammeAssessment) -> Text:
+    """What is due next: the current stage and its criteria not yet met."""
+    current = next((s for s in assessment.stages if s.stage.id == assessment.current), None)
+    if current is None:
+        return Text("every stage met", style="green")
+    outstanding = [c.id for c in current.criteria if not c.met]
+    line = Text("next: ", style="bold")
+    line.append(f"{current.stage.title} ({current.status.value}, due {current.stage.date})")
+    if outstanding:
+        line.append(" — outstanding: " + "; ".join(text.printable(o) for o in outstanding))
+    return line
