@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
 import sys
@@ -22,6 +21,7 @@ from zqplan.errors import (
     UnknownTargetError,
     ZqplanError,
 )
+from zqplan.i18n import Lang
 from zqplan.model import Kind, Observation, StatusCode
 
 if TYPE_CHECKING:
@@ -57,6 +57,15 @@ RegistryOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON (see the README for the schema).")
 ]
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        envvar="ZQPLAN_LANG",
+        help="Language of tables: en or zh (also $ZQPLAN_LANG). JSON carries both.",
+        case_sensitive=False,
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -85,13 +94,11 @@ def parse_date(text: str, *, option: str) -> dt.date:
         ) from None
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _YES = {"done": True, "yes": True, "true": True, "not-done": False, "no": False, "false": False}
 
 
 def parse_value(text: str, target: Target) -> float | bool:
-    """A value for the target: a finite number, or done / not-done for a yes/no target."""
+    """A value in the target's unit ("86.5", "300亿", "30 billion yuan"), or done / not-done."""
     raw = text.strip()
     if target.kind is Kind.YES_NO:
         if raw.lower() in _YES:
@@ -100,17 +107,12 @@ def parse_value(text: str, target: Target) -> float | bool:
             f"'{target.id}' is a yes/no target; {text!r} is not done or not-done",
             hint="pass done or not-done",
         )
-    if _GROUPED.fullmatch(raw):
-        raw = raw.replace(",", "")
-    if not _NUMBER.fullmatch(raw):
-        raise InvalidInputError(
-            f"{text!r} is not a number",
-            hint=f"pass the value in {target.unit or 'the target unit'}, e.g. 86.5",
-        )
-    number = float(raw)
-    if not math.isfinite(number):
-        raise InvalidInputError(f"{text!r} is too large to be a value")
-    return number
+    from zqplan.units import UnitError, parse_quantity, parse_unit
+
+    try:
+        return parse_quantity(raw, parse_unit(target.unit))
+    except UnitError as error:
+        raise InvalidInputError(f"{error.message} for '{target.id}'", hint=error.hint) from None
 
 
 def check_text(text: str, *, option: str) -> None:
@@ -205,6 +207,7 @@ def status(
         list[str] | None,
         typer.Option("--area", help="Only targets in this area (repeatable).", show_default=False),
     ] = None,
+    lang: LangOption = Lang.EN,
     state: Annotated[
         list[str] | None,
         typer.Option(
@@ -250,7 +253,7 @@ def status(
     def table() -> object:
         from zqplan.table import status_table
 
-        return status_table(plan, assessments)
+        return status_table(plan, assessments, lang)
 
     emit(render(fmt, document=status_document(plan, assessments, as_of=day), table=table))  # type: ignore[arg-type]
 
@@ -261,6 +264,7 @@ def show(
     registry: RegistryOption = None,
     json: JsonOption = False,
     as_of: AsOfOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Everything about one target: source, baseline, target, derived numbers, history.
 
@@ -280,7 +284,7 @@ def show(
     def table() -> object:
         from zqplan.table import target_view
 
-        return target_view(plan, assessment, ledger)
+        return target_view(plan, assessment, ledger, lang)
 
     emit(render(fmt, document=target_document(plan, assessment, ledger), table=table))  # type: ignore[arg-type]
 
@@ -290,6 +294,7 @@ def milestones(
     registry: RegistryOption = None,
     json: JsonOption = False,
     as_of: AsOfOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Each staged programme as a ladder: stages, dates, criteria met, what is due next.
 
@@ -307,7 +312,7 @@ def milestones(
     def table() -> object:
         from zqplan.table import milestones_view
 
-        return milestones_view(ladders)
+        return milestones_view(ladders, lang)
 
     document = milestones_document(plan, ladders, as_of=day)
     emit(render(fmt, document=document, table=table))  # type: ignore[arg-type]

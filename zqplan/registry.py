@@ -229,6 +229,7 @@ class _Reader:
         self.path = path
         self.lines = LineIndex(text)
         self.problems: list[ZqplanError] = []
+        self.unit = ""
 
     def where(self, *keys: str) -> str:
         line = self.lines.line(*keys)
@@ -535,6 +536,7 @@ class _Reader:
         source = self.string(table, "source", *keys, required=True)
         kind = self.choice(table, "kind", Kind, Kind.NUMERIC, *keys) or Kind.NUMERIC
         unit = self.string(table, "unit", *keys, required=kind is Kind.NUMERIC)
+        self.unit = unit or ""  # values written as quantities ("300亿") convert to it
         direction = self.choice(table, "direction", Direction, Direction.INCREASE, *keys)
         baseline = self.point(table, "baseline", kind, *keys, need_both=True)
         target = self.goal(table.get("target"), kind, f"{'.'.join(keys)}.target", (*keys, "target"))
@@ -582,8 +584,28 @@ class _Reader:
         return result if len(self.problems) == before else None
 
     def value(
-        self, raw: object, kind: Kind, label: str, *keys: str, line: int | None = None
+        self,
+        raw: object,
+        kind: Kind,
+        label: str,
+        *keys: str,
+        line: int | None = None,
+        unit: str | None = None,
     ) -> float | bool | None:
+        """A finite number (or, given the target's unit, a quantity such as "300亿")."""
+        if kind is Kind.NUMERIC and unit is not None and isinstance(raw, str):
+            from zqplan.units import UnitError, parse_quantity, parse_unit
+
+            try:
+                return parse_quantity(raw, parse_unit(unit))
+            except UnitError as error:
+                self.problem(
+                    f"'{label}' must be a number or a quantity in '{unit}': {error.message}",
+                    *keys,
+                    line=line,
+                    hint=error.hint,
+                )
+                return None
         if kind is Kind.YES_NO:
             if isinstance(raw, bool):
                 return raw
@@ -642,7 +664,9 @@ class _Reader:
         value: float | bool | None = None
         growth = change = None
         if forms == ["value"]:
-            value = self.value(raw["value"], kind, f"{label}.value", *keys, line=line)
+            value = self.value(
+                raw["value"], kind, f"{label}.value", *keys, line=line, unit=self.unit
+            )
         elif forms:
             percent = self.value(
                 raw[forms[0]], Kind.NUMERIC, f"{label}.{forms[0]}", *keys, line=line
@@ -758,7 +782,7 @@ class _Reader:
             if kind is Kind.YES_NO and key == "target":
                 self.problem(f"'{label}' of a yes-no target takes only a date", *keys, key)
             else:
-                value = self.value(raw["value"], kind, f"{label}.value", *keys, key)
+                value = self.value(raw["value"], kind, f"{label}.value", *keys, key, unit=self.unit)
         if need_both and ("value" not in raw or "date" not in raw):
             self.problem(f"'{label}' needs both a value and a date", *keys, key)
             return None
@@ -793,7 +817,7 @@ class _Reader:
                     line=line,
                 )
                 continue
-            value = self.value(item.get("value"), kind, f"{label}.value", line=line)
+            value = self.value(item.get("value"), kind, f"{label}.value", line=line, unit=self.unit)
             if value is None:
                 continue
             text = {k: item.get(k) for k in ("source", "note")}

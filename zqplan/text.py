@@ -23,13 +23,9 @@ def value(amount: Value | None, unit: str = "") -> str:
         return "—"
     if isinstance(amount, bool):
         return "done" if amount else "not done"
-    if amount == int(amount) and abs(amount) < 1e15:
-        shown = f"{int(amount):,}"
-    elif abs(amount) >= 1:
-        shown = f"{amount:,.2f}".rstrip("0").rstrip(".")
-    else:
-        shown = f"{amount:.4g}"
-    return f"{shown} {unit}".strip()
+    from zqplan.units import format_quantity, parse_unit
+
+    return format_quantity(amount, parse_unit(unit))
 
 
 def percent(share: float | None) -> str:

@@ -1,0 +1,69 @@
+"""The words of the human views in English and Chinese; JSON carries both."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from zqplan.model import StageStatus, StatusCode
+
+
+class Lang(StrEnum):
+    """The language of tables and views."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+HEADINGS: dict[str, tuple[str, str]] = {
+    "id": ("id", "编号"),
+    "title": ("title", "指标"),
+    "latest": ("latest", "最新值"),
+    "target": ("target", "目标"),
+    "progress": ("progress", "进度"),
+    "expected": ("expected", "预期进度"),
+    "status": ("status", "状态"),
+    "as of": ("as of", "截至"),
+    "by": ("by", "期限"),
+    "targets": ("targets", "项指标"),
+    "stage": ("stage", "阶段"),
+    "due": ("due", "期限"),
+    "criteria": ("criteria", "标准"),
+    "next": ("next", "下一步"),
+    "outstanding": ("outstanding", "未完成"),
+    "every stage met": ("every stage met", "各阶段均已完成"),
+    "no programmes": ("no programmes in this registry", "本登记册没有分阶段工程"),
+    "from": ("from", "起始"),
+    "stale": ("stale", "数据过时"),
+    "low-confidence": ("low-confidence", "数据不足"),
+}
+"""Column headings and fixed words: (English, Chinese)."""
+
+STATUS_LABELS: dict[StatusCode, tuple[str, str]] = {
+    StatusCode.ACHIEVED: ("achieved", "已实现"),
+    StatusCode.ON_TRACK: ("on track", "符合预期"),
+    StatusCode.AT_RISK: ("at risk, needs to speed up", "需加快"),
+    StatusCode.OFF_TRACK: ("off track", "滞后"),
+    StatusCode.MISSED: ("missed", "未实现"),
+    StatusCode.NO_TARGET: ("no dated target", "无明确目标"),
+    StatusCode.NO_DATA: ("no data", "暂无数据"),
+}
+"""The labels of ../shared/METHOD.md's 'Labels' table."""
+
+STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
+    StageStatus.MET: ("met", "已完成"),
+    StageStatus.DUE: ("due", "到期未完成"),
+    StageStatus.UPCOMING: ("upcoming", "未到期"),
+    StageStatus.MISSED: ("missed", "未完成"),
+}
+"""Stage statuses in both languages."""
+
+
+def word(key: str, lang: Lang) -> str:
+    """A heading or fixed word in the language."""
+    english, chinese = HEADINGS[key]
+    return chinese if lang is Lang.ZH else english
+
+
+def pick(english: str, chinese: str | None, lang: Lang) -> str:
+    """The Chinese text where there is one and Chinese is asked for, else the English."""
+    return chinese if lang is Lang.ZH and chinese else english
