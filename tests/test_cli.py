@@ -425,3 +425,25 @@ class TestHelp:
         result = zqplan(*command, "--help")
         assert result.returncode == 0, result.stderr
         assert "Example" in result.stdout
+
+
+class TestLanguageOption:
+    """--lang and ZQPLAN_LANG choose the language of tables, never of JSON."""
+
+    def test_lang_zh(self, zqplan: Runner) -> None:
+        """--lang zh prints Chinese headings and the programme's Chinese title."""
+        result = zqplan("status", "--lang", "zh", "--area", "ecology")
+        assert result.returncode == 0, result.stderr
+        assert "编号" in result.stdout
+        assert "森林覆盖率" in result.stdout
+
+    def test_env_and_bad_value(self, zqplan: Runner) -> None:
+        """ZQPLAN_LANG=zh works for milestones; an unknown language is a usage error."""
+        zqplan.env["ZQPLAN_LANG"] = "zh"
+        result = zqplan("milestones")
+        assert result.returncode == 0, result.stderr
+        assert "三年初见成效" in result.stdout
+        result = zqplan("status", "--lang", "fr")
+        assert result.returncode == 2
+        assert result.stderr.startswith("zqplan: error: ")
+        assert len(result.stderr.splitlines()) == 1
