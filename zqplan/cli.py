@@ -7,11 +7,13 @@ import os
 import re
 import sys
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from zqplan.batch import BatchFormat
 from zqplan.errors import (
     ExitCode,
     InvalidInputError,
@@ -23,11 +25,15 @@ from zqplan.errors import (
 )
 from zqplan.i18n import Lang
 from zqplan.model import Kind, Observation, StatusCode
+from zqplan.render import OutputFormat, Terminal
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from zqplan.batch import BatchRow
     from zqplan.ledger import Ledger
-    from zqplan.model import Plan, Programme, Target
-    from zqplan.render import OutputFormat
+    from zqplan.model import Assessment, Plan, Programme, Target
+    from zqplan.render import Output
 
 DEFAULT_REGISTRY = "targets.toml"
 REGISTRY_ENV = "ZQPLAN_REGISTRY"
@@ -64,6 +70,33 @@ LangOption = Annotated[
         envvar="ZQPLAN_LANG",
         help="Language of tables: en or zh (also $ZQPLAN_LANG). JSON carries both.",
         case_sensitive=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        help="Output: table, json, ndjson, csv, tsv or markdown (--json is short for json).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        help="These fields, in this order (listed in the README). Example: --fields id,status",
+        show_default=False,
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=20,
+        help="Lay tables out for this many columns (default: the terminal's; unlimited in a pipe).",
+        show_default=False,
     ),
 ]
 AsOfOption = Annotated[
@@ -179,10 +212,37 @@ def as_of_date(text: str | None) -> dt.date:
     return today() if text is None else parse_date(text, option="--as-of")
 
 
-def output_format(json_flag: bool) -> OutputFormat:
-    from zqplan.render import OutputFormat
+def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
+    """--format, or --json as its short form; both at once must agree."""
+    if json_flag and fmt not in (None, OutputFormat.JSON):
+        raise InvalidInputError(
+            f"--json and --format {fmt} ask for two formats", hint="give one of them"
+        )
+    return OutputFormat.JSON if json_flag else (fmt or OutputFormat.TABLE)
 
-    return OutputFormat.JSON if json_flag else OutputFormat.TABLE
+
+def interactive() -> bool:
+    """Whether stdout is a terminal a person reads (tables get colour, boxes and charts)."""
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def emit_output(
+    output: Output,
+    *,
+    fmt: OutputFormat | None,
+    json_flag: bool,
+    fields: str | None,
+    width: int | None,
+) -> None:
+    """Render a command's output in the chosen format and write it to stdout."""
+    from zqplan.render import render
+
+    chosen = choose_format(fmt, json_flag)
+    names = None if fields is None else [f.strip() for f in fields.split(",") if f.strip()]
+    if fields is not None and not names:
+        raise InvalidInputError("--fields names no field", hint="e.g. --fields id,status")
+    terminal = Terminal(interactive=interactive(), width=width)
+    emit(render(chosen, output, terminal=terminal, fields=names))
 
 
 def emit(text: str) -> None:
@@ -202,12 +262,15 @@ def say(message: str) -> None:
 def status(
     registry: RegistryOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+    width: WidthOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = Lang.EN,
     area: Annotated[
         list[str] | None,
         typer.Option("--area", help="Only targets in this area (repeatable).", show_default=False),
     ] = None,
-    lang: LangOption = Lang.EN,
     state: Annotated[
         list[str] | None,
         typer.Option(
@@ -217,18 +280,27 @@ def status(
             show_default=False,
         ),
     ] = None,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 when a target shown is in this state or worse (at-risk < off-track "
+            "< missed), or stale (repeatable). Example: --fail-on off-track",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Where every target stands.
 
     Example: zqplan status --area rural --status at-risk --status off-track
     """
     from zqplan.registry import suggest
-    from zqplan.render import render
-    from zqplan.report import status_document
+    from zqplan.render import Output
+    from zqplan.report import flat_row, status_columns, status_document
     from zqplan.status import assess_plan
 
     day = as_of_date(as_of)
-    fmt = output_format(json)
     plan, records = load(registry)
     for name in area or []:
         if plan.area(name) is None:
@@ -249,13 +321,48 @@ def status(
         for a in assess_plan(plan, records.observations, as_of=day)
         if (not area or a.target.area in area) and (not state or a.status.value in state)
     ]
+    document = status_document(plan, assessments, as_of=day)
 
-    def table() -> object:
+    def view(terminal: Terminal) -> RenderableType:
         from zqplan.table import status_table
 
-        return status_table(plan, assessments, lang)
+        return status_table(plan, assessments, lang, interactive=terminal.interactive)
 
-    emit(render(fmt, document=status_document(plan, assessments, as_of=day), table=table))  # type: ignore[arg-type]
+    output = Output(document, [flat_row(t) for t in document["targets"]], status_columns(), view)
+    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+    failing = failures(assessments, fail_on or [])
+    if failing:
+        say(
+            f"zqplan: {len(failing)} target{'s' * (len(failing) > 1)} at --fail-on "
+            f"{', '.join(f.value for f in fail_on or [])}: {', '.join(failing[:10])}"
+            + (" ..." if len(failing) > 10 else "")
+        )
+        raise typer.Exit(int(ExitCode.FAIL_ON))
+
+
+class FailOn(StrEnum):
+    """What `status --fail-on` gates on."""
+
+    AT_RISK = "at-risk"
+    OFF_TRACK = "off-track"
+    MISSED = "missed"
+    STALE = "stale"
+
+
+_WORSE_THAN = {
+    FailOn.AT_RISK: {StatusCode.AT_RISK, StatusCode.OFF_TRACK, StatusCode.MISSED},
+    FailOn.OFF_TRACK: {StatusCode.OFF_TRACK, StatusCode.MISSED},
+    FailOn.MISSED: {StatusCode.MISSED},
+}
+
+
+def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
+    """Ids of the targets shown that trip any --fail-on gate."""
+    return [
+        a.target.id
+        for a in assessments
+        if any(a.stale if gate is FailOn.STALE else a.status in _WORSE_THAN[gate] for gate in gates)
+    ]
 
 
 @app.command()
@@ -263,36 +370,44 @@ def show(
     target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
     registry: RegistryOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+    width: WidthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
-    """Everything about one target: source, baseline, target, derived numbers, history.
+    """Everything about one target: where it stands, a chart, every number, its history.
 
     Example: zqplan show farm-output
     """
-    from zqplan.render import render
-    from zqplan.report import target_document
+    from zqplan.render import Output
+    from zqplan.report import flat_row, status_columns, target_document
     from zqplan.status import assess
 
     day = as_of_date(as_of)
-    fmt = output_format(json)
     plan, records = load(registry)
     target = find_target(plan, target_id)
     ledger = [o for o in records.observations if o.target_id == target.id]
     assessment = assess(target, ledger, as_of=day)
+    document = target_document(plan, assessment, ledger)
 
-    def table() -> object:
+    def view(terminal: Terminal) -> RenderableType:
         from zqplan.table import target_view
 
-        return target_view(plan, assessment, ledger, lang)
+        return target_view(plan, assessment, ledger, lang, interactive=terminal.interactive)
 
-    emit(render(fmt, document=target_document(plan, assessment, ledger), table=table))  # type: ignore[arg-type]
+    columns = (*status_columns(), "source", "note")
+    output = Output(document, [flat_row(document["target"])], columns, view)
+    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
 @app.command()
 def milestones(
     registry: RegistryOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+    width: WidthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
@@ -301,21 +416,21 @@ def milestones(
     Example: zqplan milestones --as-of 2025-12-31
     """
     from zqplan.milestones import assess_programmes
-    from zqplan.render import render
-    from zqplan.report import milestones_document
+    from zqplan.render import Output
+    from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
     day = as_of_date(as_of)
-    fmt = output_format(json)
     plan, records = load(registry)
     ladders = assess_programmes(plan, records.observations, as_of=day)
+    document = milestones_document(plan, ladders, as_of=day)
 
-    def table() -> object:
+    def view(terminal: Terminal) -> RenderableType:
         from zqplan.table import milestones_view
 
-        return milestones_view(ladders, lang)
+        return milestones_view(ladders, lang, interactive=terminal.interactive)
 
-    document = milestones_document(plan, ladders, as_of=day)
-    emit(render(fmt, document=document, table=table))  # type: ignore[arg-type]
+    output = Output(document, milestone_rows(document), MILESTONE_COLUMNS, view)
+    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
 @app.command()
@@ -323,33 +438,41 @@ def history(
     target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
     registry: RegistryOption = None,
     json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+    width: WidthOption = None,
 ) -> None:
     """Every observation of one target, revisions included.
 
-    Example: zqplan history farm-output --json
+    Example: zqplan history farm-output --format csv
     """
-    from zqplan.render import render
-    from zqplan.report import history_document
+    from zqplan.render import Output
+    from zqplan.report import HISTORY_COLUMNS, history_document
 
-    fmt = output_format(json)
     plan, records = load(registry)
     target = find_target(plan, target_id)
     ledger = [o for o in records.observations if o.target_id == target.id]
     document = history_document(target, ledger)
 
-    def table() -> object:
+    def view(terminal: Terminal) -> RenderableType:
         from zqplan.table import history_table
 
-        return history_table(document["records"], target.unit)
+        return history_table(document["records"], target.unit, interactive=terminal.interactive)
 
-    emit(render(fmt, document=document, table=table))  # type: ignore[arg-type]
+    output = Output(document, document["records"], HISTORY_COLUMNS, view)
+    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
 @app.command()
 def update(
     target_id: Annotated[
-        str, typer.Argument(metavar="TARGET", help="The target's (or programme's) id.")
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[TARGET]",
+            help="The target's (or programme's) id; none with --from.",
+            show_default=False,
+        ),
+    ] = None,
     value: Annotated[
         str | None,
         typer.Argument(
@@ -380,6 +503,23 @@ def update(
         str | None,
         typer.Option("--done", metavar="ITEM", help="For a programme: the item now done."),
     ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Record every row of a CSV or JSON Lines file (- for stdin), all or none.",
+            show_default=False,
+        ),
+    ] = None,
+    batch_format: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            help="The --from file's format (default: detected from its content).",
+            show_default=False,
+        ),
+    ] = None,
     registry: RegistryOption = None,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
@@ -387,9 +527,28 @@ def update(
     Example: zqplan update farm-output 86.5 --date 2024-12-31 --source "Statistical bulletin 2024"
 
     Example: zqplan update bxqzwc --stage start --done "A start in one year" --source "..."
+
+    Example: zqplan update --from figures.csv   (header: target,value,date,source,note)
     """
     from zqplan import ledger as ledger_module
 
+    if batch is not None:
+        if target_id is not None or value is not None or stage is not None or done is not None:
+            raise InvalidInputError(
+                "--from takes its targets and values from the file",
+                hint="drop TARGET, VALUE, --stage and --done, or drop --from",
+            )
+        if date is not None or source is not None or note is not None:
+            raise InvalidInputError(
+                "--date, --source and --note are columns of the --from file",
+                hint="put them in the file's date, source and note columns",
+            )
+        update_batch(batch, batch_format, registry)
+        return
+    if target_id is None:
+        raise InvalidInputError(
+            "missing TARGET", hint="zqplan update TARGET VALUE, or zqplan update --from FILE"
+        )
     path = resolve_registry(registry, writing=True)
     period = today() if date is None else parse_date(date, option="--date")
     for option, text in (("--source", source), ("--note", note), ("--done", done)):
@@ -443,6 +602,82 @@ def update(
         say(f"note: {period} is in the future; status shows it from that day on")
 
 
+def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> None:
+    """Check every row of a batch, then append them all in one write, or write nothing."""
+    from zqplan import batch as batch_module
+    from zqplan import ledger as ledger_module
+
+    path = resolve_registry(registry, writing=True)
+    text = _read_batch(name)
+    plan, _ = load(path, writing=True)
+    rows, problems = batch_module.parse(text, name=name, fmt=fmt)
+    recorded_at = dt.datetime.now(dt.UTC)
+    recorder = _recorder()
+    observations: list[Observation] = []
+    for row in rows:
+        try:
+            observations.append(_batch_observation(plan, row, recorded_at, recorder))
+        except ZqplanError as error:
+            error.where = f"{name}:{row.line}"
+            problems.append(error)
+    if problems:
+        problems.sort(key=lambda p: int((p.where or ":0").rpartition(":")[2] or 0))
+        raise Problems(problems, every=True)
+    if not observations:
+        say(f"nothing to record: {name} has no rows")
+        return
+    ledger_file = ledger_module.ledger_path(path)
+    ledger_module.append(ledger_file, observations)
+    say(
+        f"recorded {len(observations)} observation{'s' * (len(observations) != 1)} "
+        f"from {name} in {ledger_file}"
+    )
+
+
+def _read_batch(name: str) -> str:
+    """The batch's text: a file, or standard input for '-'."""
+    from zqplan.registry import read_text
+
+    if name != "-":
+        return read_text(Path(name), what="batch", error=InvalidInputError)
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidInputError("not UTF-8 text", where=f"-:{line}") from None
+
+
+def _batch_observation(
+    plan: Plan, row: BatchRow, recorded_at: dt.datetime, recorder: str
+) -> Observation:
+    """One batch row as an observation, or the error that says why not."""
+    import secrets
+
+    from zqplan.ledger import new_record_id
+
+    if plan.programme(row.target) is not None:
+        raise InvalidInputError(
+            f"'{row.target}' is a programme",
+            hint="record its items with `zqplan update PROGRAMME --stage S --done ITEM`",
+        )
+    target = find_target(plan, row.target)
+    for option, text in (("source", row.source), ("note", row.note)):
+        if text is not None:
+            check_text(text, option=option)
+    period = today() if row.date is None else parse_date(row.date, option="date")
+    return Observation(
+        target_id=target.id,
+        date=period,
+        value=parse_value(row.value, target),
+        record_id=new_record_id(recorded_at, secrets.token_hex(4)),
+        recorded_at=recorded_at,
+        recorded_by=recorder,
+        source=row.source,
+        note=row.note,
+    )
+
+
 def _item_done(
     programme: Programme,
     value: str | None,
@@ -484,7 +719,12 @@ def _recorder() -> str:
 
 
 @app.command()
-def check(registry: RegistryOption = None) -> None:
+def check(
+    registry: RegistryOption = None,
+    json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+) -> None:
     """Validate the registry and its ledger: nothing printed when all is well.
 
     Each problem prints as FILE:LINE: message; the exit code is then 1.
@@ -492,17 +732,18 @@ def check(registry: RegistryOption = None) -> None:
     """
     from zqplan import ledger
     from zqplan import registry as registry_module
+    from zqplan.render import Output
+    from zqplan.report import CHECK_COLUMNS, check_document
 
     path = resolve_registry(registry, writing=False)
     problems: list[ZqplanError] = []
+    plan = None
     try:
         plan = registry_module.load_plan(path)
     except Problems as found:
         problems.extend(found.problems)
-        plan = None
     except ZqplanError as error:
         problems.append(error)
-        plan = None
     try:
         records = ledger.read(ledger.ledger_path(path))
         problems.extend(records.problems)
@@ -510,8 +751,22 @@ def check(registry: RegistryOption = None) -> None:
             problems.extend(ledger.validate(plan, records.observations))
     except ZqplanError as error:
         problems.append(error)
-    for problem in problems:
-        emit(f"{problem}\n")
+    document = check_document(problems)
+
+    def view(terminal: Terminal) -> RenderableType:
+        from rich.text import Text
+
+        from zqplan.text import printable
+
+        return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+
+    chosen = choose_format(fmt, json)
+    if chosen is OutputFormat.TABLE and not fields:
+        for problem in problems:  # plain FILE:LINE: lines, as compilers print them
+            emit(f"{problem}\n")
+    else:
+        output = Output(document, document["problems"], CHECK_COLUMNS, view)
+        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
     if problems:
         raise typer.Exit(int(ExitCode.DATA))
 
@@ -548,6 +803,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=argv, prog_name="zqplan", standalone_mode=False)
+    except Problems as error:
+        for problem in error.problems if error.every else [error]:
+            say(f"zqplan: error: {problem}")
+        sys.exit(int(error.exit_code))
     except ZqplanError as error:
         say(f"zqplan: error: {error}")
         sys.exit(int(error.exit_code))

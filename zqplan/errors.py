@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     an unknown target, or `zqplan check` found problems."""
     USAGE = 2
     """Bad command line: unknown option, missing argument (Click's own code)."""
+    FAIL_ON = 3
+    """`status --fail-on` found a target in that state or worse."""
     INTERRUPTED = 130
     """Stopped with Ctrl-C."""
 
@@ -59,7 +61,9 @@ class InvalidInputError(ZqplanError):
 class Problems(ZqplanError):
     """Several validation problems at once, one per line (what `zqplan check` prints)."""
 
-    def __init__(self, problems: list[ZqplanError]):
+    def __init__(self, problems: list[ZqplanError], *, every: bool = False):
+        self.every = every
+        """Print every problem on its own line (a batch), not the first and a count."""
         first = problems[0]
         more = len(problems) - 1
         hint = "run `zqplan check` for the full list" if more else first.hint

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from zqplan.model import (
+    Assessment,
     Criterion,
     Observation,
     Plan,
@@ -16,7 +17,7 @@ from zqplan.model import (
     StageStatus,
     StatusCode,
 )
-from zqplan.status import assess
+from zqplan.status import assess, meets
 
 LAST_STAGE_GRACE_DAYS = 365
 """How long the last stage stays `due` after its date before it is `missed`."""
@@ -38,6 +39,21 @@ def item_records(
     return done
 
 
+def first_reached(assessment: Assessment) -> dt.date | None:
+    """The date of the first value that met the target (for lateness), if any."""
+    goal = assessment.goal
+    level = goal.value if goal is not None and isinstance(goal.value, float) else None
+    for observation in assessment.observations:
+        value = observation.value
+        if isinstance(value, bool):
+            if value:
+                return observation.date
+        elif level is not None and meets(assessment.target.direction, value, level):
+            return observation.date
+    baseline = assessment.baseline
+    return None if baseline is None else baseline.date
+
+
 def assess_stage(
     plan: Plan,
     stage: Stage,
@@ -57,8 +73,9 @@ def assess_stage(
             continue
         judged = assess(target, by_target.get(target_id, ()), as_of=as_of)
         met = judged.status is StatusCode.ACHIEVED
-        if met and judged.latest is not None and judged.latest.date is not None:
-            met_on.append(judged.latest.date)
+        reached = first_reached(judged) if met else None
+        if reached is not None:
+            met_on.append(reached)
         criteria.append(Criterion("target", target_id, met=met, status=judged.status))
     for item in stage.items:
         record = done.get((stage.id, item))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, assert_never
+
+from zqplan.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-
-PIPE_WIDTH = 400
+PIPE_WIDTH = 10_000
 """Line width when stdout is not a terminal: wide enough that no cell is cut."""
 
 
@@ -20,6 +22,49 @@ class OutputFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    NDJSON = "ndjson"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """What one command has to show, in every form a renderer may need."""
+
+    document: dict[str, Any]
+    """The versioned JSON document."""
+    rows: list[dict[str, Any]]
+    """One flat row per entry: nested fields joined with '_' (baseline_value)."""
+    columns: Sequence[str]
+    """Every flat column, in order: what --fields may name."""
+    view: Callable[[Terminal], RenderableType]
+    """Builds the Rich view for a terminal (or a pipe)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    """Where a table goes: its width, and whether it is a terminal a person reads."""
+
+    interactive: bool
+    """A terminal: colour, box drawing, bars and charts. A pipe or file: plain text."""
+    width: int | None = None
+    """Columns to fit (None: the terminal's, or unlimited in a pipe)."""
+
+
+def select(
+    rows: list[dict[str, Any]], fields: Sequence[str] | None, *, known: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Rows with only the named fields, in that order; an unknown name is a usage error."""
+    if not fields:
+        return rows
+    unknown = [name for name in fields if name not in known]
+    if unknown:
+        from zqplan.registry import suggest
+
+        hint = suggest(unknown[0], known) or "fields: " + ",".join(known)
+        raise InvalidInputError(f"unknown field '{unknown[0]}' in --fields", hint=hint)
+    return [{name: row.get(name) for name in fields} for row in rows]
 
 
 def json_text(document: dict[str, Any]) -> str:
@@ -27,14 +72,57 @@ def json_text(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def ndjson_text(rows: list[dict[str, Any]]) -> str:
+    """One compact JSON object per line."""
+    return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in rows)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def delimited_text(rows: list[dict[str, Any]], columns: Sequence[str], *, delimiter: str) -> str:
+    """CSV (with a UTF-8 byte order mark, so spreadsheets read Chinese) or TSV."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    if delimiter == ",":
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        cells = [_cell(row.get(column)) for column in columns]
+        if delimiter == "\t":
+            # TSV has no quoting: tabs and newlines inside a cell become spaces.
+            cells = [" ".join(cell.split("\t")).replace("\n", " ") for cell in cells]
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def markdown_text(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table; pipes in cells escaped."""
+
+    def escape(value: Any) -> str:
+        return _cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(escape(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
 def table_text(renderable: RenderableType, *, width: int | None = None) -> str:
-    """A Rich renderable as terminal text (colour only when stdout is a terminal)."""
+    """A Rich renderable as text (colour only for a terminal, or with FORCE_COLOR)."""
     import sys
 
     from rich.console import Console
 
     if width is None and not sys.stdout.isatty():
-        width = PIPE_WIDTH  # a pipe or file gets whole lines, not the terminal's 80 columns
+        width = PIPE_WIDTH
     console = Console(width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
     with console.capture() as capture:
         console.print(renderable)
@@ -42,15 +130,51 @@ def table_text(renderable: RenderableType, *, width: int | None = None) -> str:
     return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
 
 
+def fields_table(
+    rows: list[dict[str, Any]], columns: Sequence[str], terminal: Terminal
+) -> RenderableType:
+    """A plain table of chosen fields (the table view with --fields)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from zqplan.text import printable
+
+    table = Table(box=box.SIMPLE_HEAD if terminal.interactive else None, pad_edge=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(Text(printable(_cell(row.get(c)))) for c in columns))
+    return table
+
+
 def render(
-    output: OutputFormat,
+    fmt: OutputFormat,
+    output: Output,
     *,
-    document: dict[str, Any],
-    table: Callable[[], RenderableType],
+    terminal: Terminal,
+    fields: Sequence[str] | None = None,
 ) -> str:
-    """The text of one command's output: `table` is a callable building the Rich view."""
-    if output is OutputFormat.JSON:
-        return json_text(document)
-    if output is OutputFormat.TABLE:
-        return table_text(table())
-    assert_never(output)
+    """The text of one command's output in the chosen format."""
+    rows = select(output.rows, fields, known=output.columns)
+    columns = list(fields) if fields else list(output.columns)
+    if fmt is OutputFormat.JSON:
+        if not fields:
+            return json_text(output.document)
+        # With --fields, every command's JSON is the same shape: the chosen columns and rows.
+        head: dict[str, Any] = {
+            k: output.document[k] for k in ("schema", "as_of") if k in output.document
+        }
+        return json_text({**head, "fields": columns, "rows": rows})
+    if fmt is OutputFormat.NDJSON:
+        return ndjson_text(rows)
+    if fmt is OutputFormat.CSV:
+        return delimited_text(rows, columns, delimiter=",")
+    if fmt is OutputFormat.TSV:
+        return delimited_text(rows, columns, delimiter="\t")
+    if fmt is OutputFormat.MARKDOWN:
+        return markdown_text(rows, columns)
+    if fmt is OutputFormat.TABLE:
+        view = fields_table(rows, columns, terminal) if fields else output.view(terminal)
+        return table_text(view, width=terminal.width)
+    assert_never(fmt)

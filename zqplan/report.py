@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from zqplan.errors import ZqplanError
 from zqplan.model import (
     Assessment,
     Criterion,
@@ -290,3 +291,111 @@ def milestones_document(
         "plan": plan_fields(plan),
         "programmes": [programme_fields(a) for a in assessments],
     }
+
+
+# --- flat rows, for csv, tsv, markdown, ndjson and --fields ---------------------
+
+_NESTED: dict[str, tuple[str, ...]] = {
+    "baseline": ("value", "date"),
+    "target": ("value", "date"),
+    "latest": ("value", "date"),
+    "projection": ("value", "date"),
+    "target_stated": ("stated_as", "value", "annual_growth_percent", "change_percent", "date"),
+    "revision": ("decided", "reason", "document", "planned_target"),
+    "planned_target": ("value", "date"),
+}
+"""Objects that flatten into fixed columns, present (empty) even when the object is null."""
+
+
+def _flat(key: str, value: Any, into: dict[str, Any]) -> None:
+    members = _NESTED.get(key.rpartition("_")[2] if key.startswith("revision_") else key)
+    if members is None:
+        into[key] = value
+        return
+    inner = value if isinstance(value, dict) else {}
+    for member in members:
+        _flat(f"{key}_{member}", inner.get(member), into)
+
+
+def flat_row(entry: dict[str, Any]) -> dict[str, Any]:
+    """One entry as flat columns: baseline -> baseline_value, baseline_date, and so on."""
+    row: dict[str, Any] = {}
+    for key, value in entry.items():
+        _flat(key, value, row)
+    return row
+
+
+def status_columns() -> tuple[str, ...]:
+    """The flat columns of a status row, in order (the README lists them)."""
+    return tuple(flat_row(dict.fromkeys(_STATUS_KEYS)))
+
+
+_STATUS_KEYS = (
+    "id", "area", "area_title", "title", "title_zh", "unit", "direction", "kind", "attribute",
+    "trajectory", "frequency", "baseline", "target", "target_stated", "revision", "latest",
+    "data_points", "rate_basis", "progress", "time_elapsed", "expected_value",
+    "expected_progress", "required_rate", "observed_rate", "ratio", "projection", "reached_on",
+    "status", "planned_status", "label", "label_zh", "final", "trend", "stale", "low_confidence",
+)  # fmt: skip
+"""The keys of a zqplan.status/1 target entry, in order."""
+
+HISTORY_COLUMNS = (
+    "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
+    "superseded",
+)  # fmt: skip
+"""The columns of a history record."""
+
+MILESTONE_COLUMNS = (
+    "programme", "programme_title", "programme_status", "stage", "title", "title_zh", "date",
+    "status", "late", "met", "criteria", "outstanding",
+)  # fmt: skip
+"""The columns of a milestones row: one per stage."""
+
+CHECK_COLUMNS = ("file", "line", "message", "hint")
+"""The columns of a check problem."""
+
+
+def milestone_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per stage of every programme."""
+    rows: list[dict[str, Any]] = []
+    for programme in document["programmes"]:
+        for stage in programme["stages"]:
+            rows.append(
+                {
+                    "programme": programme["id"],
+                    "programme_title": programme["title"],
+                    "programme_status": programme["status"],
+                    "stage": stage["id"],
+                    "title": stage["title"],
+                    "title_zh": stage["title_zh"],
+                    "date": stage["date"],
+                    "status": stage["status"],
+                    "late": stage["late"],
+                    "met": stage["met"],
+                    "criteria": len(stage["criteria"]),
+                    "outstanding": "; ".join(c["id"] for c in stage["criteria"] if not c["met"]),
+                }
+            )
+    return rows
+
+
+CHECK_SCHEMA = "zqplan.check/1"
+
+
+def check_document(problems: Sequence[ZqplanError]) -> dict[str, Any]:
+    """zqplan.check/1: every problem with its file and line."""
+    rows = []
+    for problem in problems:
+        where = problem.where or ""
+        path, _, line = where.rpartition(":")
+        if not line.isdigit():
+            path, line = where, ""
+        rows.append(
+            {
+                "file": path or None,
+                "line": int(line) if line else None,
+                "message": problem.message,
+                "hint": problem.hint,
+            }
+        )
+    return {"schema": CHECK_SCHEMA, "ok": not rows, "problems": rows}

@@ -109,8 +109,17 @@ def _goal_text(assessment: Assessment, lang: Lang) -> str:
     return shown or "—"
 
 
+def _box(interactive: bool) -> box.Box | None:
+    """Box drawing for a terminal; plain aligned columns for a pipe or a file."""
+    return box.SIMPLE_HEAD if interactive else None
+
+
 def status_table(
-    plan: Plan, assessments: Sequence[Assessment], lang: Lang = Lang.EN
+    plan: Plan,
+    assessments: Sequence[Assessment],
+    lang: Lang = Lang.EN,
+    *,
+    interactive: bool = True,
 ) -> RenderableType:
     """One row per target, grouped by area, and the summary line."""
     title = Text(text.printable(pick(plan.title, plan.title_zh, lang)), style="bold")
@@ -118,7 +127,7 @@ def status_table(
         title.append(f"  {word('as of', lang)} {assessments[0].as_of}", style="dim")
     table = Table(
         title=title,
-        box=box.SIMPLE_HEAD,
+        box=_box(interactive),
         title_justify="left",
         pad_edge=False,
         collapse_padding=True,
@@ -140,8 +149,9 @@ def status_table(
             target = assessment.target
             latest = assessment.latest
             latest_text = "—" if latest is None else text.value(latest.value, target.unit)
-            progress = Text(text.bar(assessment.progress, width=8), style="blue")
-            progress.append(f" {text.percent(assessment.progress):>6}")
+            progress = Text(text.bar(assessment.progress, width=8) + " " if interactive else "")
+            progress.stylize("blue")
+            progress.append(f"{text.percent(assessment.progress):>6}")
             table.add_row(
                 _plain(target.id),
                 _plain(pick(target.title, target.title_zh, lang)),
@@ -218,7 +228,12 @@ def _pair(point: Point | None) -> tuple[dt.date, float] | None:
 
 
 def target_view(
-    plan: Plan, assessment: Assessment, ledger: Sequence[Observation], lang: Lang = Lang.EN
+    plan: Plan,
+    assessment: Assessment,
+    ledger: Sequence[Observation],
+    lang: Lang = Lang.EN,
+    *,
+    interactive: bool = True,
 ) -> RenderableType:
     """Everything about one target: a sentence, a chart, the numbers, the history."""
     target = assessment.target
@@ -285,22 +300,25 @@ def target_view(
     heading = Text(text.printable(target.id), style="bold")
     heading.append(f"  {word('as of', lang)} {assessment.as_of}", style="dim")
     parts: list[RenderableType] = [heading, _plain(describe(assessment, lang)), Text("")]
-    chart = target_chart(assessment)
+    chart = target_chart(assessment) if interactive else None
     if chart is not None:
         parts += [chart, Text("")]
-    parts += [facts, Text(""), history_table(history_records(target, ledger), unit)]
+    records = history_records(target, ledger)
+    parts += [facts, Text(""), history_table(records, unit, interactive=interactive)]
     return Group(*parts)
 
 
-def history_table(records: Sequence[dict[str, Any]], unit: str) -> RenderableType:
-    """Every record, oldest period first; revised ones struck through."""
+def history_table(
+    records: Sequence[dict[str, Any]], unit: str, *, interactive: bool = True
+) -> RenderableType:
+    """Every record, oldest period first; a revised one says so (and is dimmed)."""
     if not records:
         return Text("no observations recorded", style="dim")
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="history", title_justify="left")
-    for column in ("date", "value", "recorded", "by", "source", "note", "record"):
+    table = Table(box=_box(interactive), pad_edge=False, title="history", title_justify="left")
+    for column in ("date", "value", "recorded", "by", "source", "note", "record", ""):
         table.add_column(column, justify="right" if column == "value" else "left")
     for record in records:
-        style = "dim strike" if record["superseded"] else ""
+        style = "dim" if record["superseded"] else ""
         recorded = record["recorded_at"] or "in the registry"
         table.add_row(
             *(
@@ -313,6 +331,7 @@ def history_table(records: Sequence[dict[str, Any]], unit: str) -> RenderableTyp
                     record["source"] or "—",
                     record["note"] or "—",
                     record["record"],
+                    "superseded" if record["superseded"] else "",
                 )
             )
         )
@@ -320,7 +339,10 @@ def history_table(records: Sequence[dict[str, Any]], unit: str) -> RenderableTyp
 
 
 def milestones_view(
-    assessments: Sequence[ProgrammeAssessment], lang: Lang = Lang.EN
+    assessments: Sequence[ProgrammeAssessment],
+    lang: Lang = Lang.EN,
+    *,
+    interactive: bool = True,
 ) -> RenderableType:
     """Each programme as a ladder: stages, dates, criteria met, and what is due next."""
     if not assessments:
@@ -332,7 +354,7 @@ def milestones_view(
         heading = _plain(pick(programme.title, programme.title_zh, lang), "bold")
         heading.append(f"  ({programme.id}, {word('from', lang)} {programme.start})", style="dim")
         parts.append(heading)
-        ladder = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        ladder = Table(box=_box(interactive), pad_edge=False)
         for key in ("", "stage", "due", "status", "criteria"):
             ladder.add_column(word(key, lang) if key else "", no_wrap=key in ("", "due", "status"))
         for stage in assessment.stages:
