@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
-from enum import StrEnum
 
 from zqplan.errors import InvalidInputError, ZqplanError
+from zqplan.options import BatchFormat
 
 COLUMNS = ("target", "value", "date", "source", "note")
 """The batch columns, in CSV header order."""
 REQUIRED = ("target", "value")
-
-
-class BatchFormat(StrEnum):
-    """How a batch is written."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +50,9 @@ def _problem(name: str, line: int, message: str, hint: str | None = None) -> Zqp
 
 
 def _parse_csv(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanError]]:
+    import csv
+    import io
+
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     rows: list[BatchRow] = []
     problems: list[ZqplanError] = []
@@ -113,6 +106,8 @@ def _parse_csv(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanErro
 
 
 def _parse_jsonl(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanError]]:
+    import json
+
     rows: list[BatchRow] = []
     problems: list[ZqplanError] = []
     for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):

@@ -7,13 +7,11 @@ import os
 import re
 import sys
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from zqplan.batch import BatchFormat
 from zqplan.errors import (
     ExitCode,
     InvalidInputError,
@@ -23,21 +21,32 @@ from zqplan.errors import (
     UnknownTargetError,
     ZqplanError,
 )
-from zqplan.i18n import Lang
-from zqplan.model import Kind, Observation, StatusCode
-from zqplan.render import OutputFormat, Terminal
+from zqplan.options import (
+    FAIL_ON_STATUSES,
+    STATUS_NAMES,
+    BatchFormat,
+    FailOn,
+    Lang,
+    OutputFormat,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from zqplan.batch import BatchRow
     from zqplan.ledger import Ledger
-    from zqplan.model import Assessment, Plan, Programme, Target
-    from zqplan.render import Output
+    from zqplan.model import Assessment, Observation, Plan, Programme, Target
+    from zqplan.render import Output, Terminal
 
 DEFAULT_REGISTRY = "targets.toml"
+DEBUG_ENV = "ZQPLAN_DEBUG"
+COMPLETE_ENV = "_ZQPLAN_COMPLETE"
+"""Set by the shell while it asks for completions (Click's protocol)."""
 REGISTRY_ENV = "ZQPLAN_REGISTRY"
 USER_ENV = "ZQPLAN_USER"
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+"""Every command, built alone or in the app, takes -h as well as --help."""
 
 app = typer.Typer(
     name="zqplan",
@@ -47,8 +56,21 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
 )
+
+
+def complete_target(incomplete: str) -> list[str]:
+    """Shell completion: the ids of targets and programmes that start with what is typed."""
+    try:
+        from zqplan.registry import load_plan
+
+        plan = load_plan(resolve_registry(None, writing=False))
+    except ZqplanError:
+        return []
+    ids = [t.id for t in plan.targets] + [p.id for p in plan.programmes]
+    return [i for i in ids if i.startswith(incomplete)]
+
 
 RegistryOption = Annotated[
     Path | None,
@@ -133,6 +155,8 @@ _YES = {"done": True, "yes": True, "true": True, "not-done": False, "no": False,
 def parse_value(text: str, target: Target) -> float | bool:
     """A value in the target's unit ("86.5", "300亿", "30 billion yuan"), or done / not-done."""
     raw = text.strip()
+    from zqplan.model import Kind
+
     if target.kind is Kind.YES_NO:
         if raw.lower() in _YES:
             return _YES[raw.lower()]
@@ -235,7 +259,7 @@ def emit_output(
     width: int | None,
 ) -> None:
     """Render a command's output in the chosen format and write it to stdout."""
-    from zqplan.render import render
+    from zqplan.render import Terminal, render
 
     chosen = choose_format(fmt, json_flag)
     names = None if fields is None else [f.strip() for f in fields.split(",") if f.strip()]
@@ -258,7 +282,7 @@ def say(message: str) -> None:
 # --- commands -----------------------------------------------------------------
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def status(
     registry: RegistryOption = None,
     json: JsonOption = False,
@@ -275,8 +299,7 @@ def status(
         list[str] | None,
         typer.Option(
             "--status",
-            help="Only targets with this status (repeatable): "
-            + ", ".join(code.value for code in StatusCode),
+            help="Only targets with this status (repeatable): " + ", ".join(STATUS_NAMES),
             show_default=False,
         ),
     ] = None,
@@ -309,7 +332,7 @@ def status(
                 f"--area '{name}' is not an area of {plan.path}",
                 hint=suggest(name, ids) or "areas: " + ", ".join(ids),
             )
-    codes = [code.value for code in StatusCode]
+    codes = list(STATUS_NAMES)
     for name in state or []:
         if name not in codes:
             raise InvalidInputError(
@@ -340,34 +363,24 @@ def status(
         raise typer.Exit(int(ExitCode.FAIL_ON))
 
 
-class FailOn(StrEnum):
-    """What `status --fail-on` gates on."""
-
-    AT_RISK = "at-risk"
-    OFF_TRACK = "off-track"
-    MISSED = "missed"
-    STALE = "stale"
-
-
-_WORSE_THAN = {
-    FailOn.AT_RISK: {StatusCode.AT_RISK, StatusCode.OFF_TRACK, StatusCode.MISSED},
-    FailOn.OFF_TRACK: {StatusCode.OFF_TRACK, StatusCode.MISSED},
-    FailOn.MISSED: {StatusCode.MISSED},
-}
-
-
 def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
     """Ids of the targets shown that trip any --fail-on gate."""
     return [
         a.target.id
         for a in assessments
-        if any(a.stale if gate is FailOn.STALE else a.status in _WORSE_THAN[gate] for gate in gates)
+        if any(
+            a.stale if gate is FailOn.STALE else a.status.value in FAIL_ON_STATUSES[gate]
+            for gate in gates
+        )
     ]
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
+    target_id: Annotated[
+        str,
+        typer.Argument(metavar="TARGET", help="The target's id.", autocompletion=complete_target),
+    ],
     registry: RegistryOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,
@@ -401,7 +414,7 @@ def show(
     emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def milestones(
     registry: RegistryOption = None,
     json: JsonOption = False,
@@ -433,9 +446,12 @@ def milestones(
     emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def history(
-    target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
+    target_id: Annotated[
+        str,
+        typer.Argument(metavar="TARGET", help="The target's id.", autocompletion=complete_target),
+    ],
     registry: RegistryOption = None,
     json: JsonOption = False,
     fmt: FormatOption = None,
@@ -463,7 +479,7 @@ def history(
     emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def update(
     target_id: Annotated[
         str | None,
@@ -471,6 +487,7 @@ def update(
             metavar="[TARGET]",
             help="The target's (or programme's) id; none with --from.",
             show_default=False,
+            autocompletion=complete_target,
         ),
     ] = None,
     value: Annotated[
@@ -570,8 +587,10 @@ def update(
             raise InvalidInputError(
                 f"missing VALUE for '{target.id}'",
                 hint=f"e.g. zqplan update {target.id} "
-                + ("done" if target.kind is Kind.YES_NO else "86.5"),
+                + ("done" if target.kind.value == "yes-no" else "86.5"),
             )
+        from zqplan.model import Observation
+
         observation = Observation(target.id, period, parse_value(value, target), record_id="")
         revises = any(
             o.date == period
@@ -655,6 +674,7 @@ def _batch_observation(
     import secrets
 
     from zqplan.ledger import new_record_id
+    from zqplan.model import Observation
 
     if plan.programme(row.target) is not None:
         raise InvalidInputError(
@@ -706,6 +726,8 @@ def _item_done(
             hint=suggest(item, stage.items)
             or ("items: " + "; ".join(stage.items) if stage.items else "this stage has no items"),
         )
+    from zqplan.model import Observation
+
     return Observation(programme.id, period, True, record_id="", stage=stage.id, item=item)
 
 
@@ -718,7 +740,7 @@ def _recorder() -> str:
         return "unknown"
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def check(
     registry: RegistryOption = None,
     json: JsonOption = False,
@@ -771,7 +793,7 @@ def check(
         raise typer.Exit(int(ExitCode.DATA))
 
 
-@app.command()
+@app.command(context_settings=CONTEXT)
 def init(
     directory: Annotated[
         Path, typer.Argument(metavar="DIR", help="Where to start the plan.")
@@ -797,12 +819,11 @@ def init(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the app; turn every error into one line on stderr and its exit code."""
-    from typer.main import get_command
-
-    command = get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    command, rest, prog_name = click_command(args)
     try:
         # Not standalone: Click would print usage errors over several lines.
-        code = command.main(args=argv, prog_name="zqplan", standalone_mode=False)
+        code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)
     except Problems as error:
         for problem in error.problems if error.every else [error]:
             say(f"zqplan: error: {problem}")
@@ -823,7 +844,34 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         say("zqplan: interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as error:  # a bug of ours: one line, not a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        say(
+            f"zqplan: internal error: {type(error).__name__}: {error} "
+            f"(please report it; {DEBUG_ENV}=1 shows the traceback)"
+        )
+        sys.exit(int(ExitCode.INTERNAL))
     sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
+
+
+def click_command(args: list[str]) -> tuple[Any, list[str], str]:
+    """The Click command to run, its arguments and its name.
+
+    Typer builds every command's parameters on each run; a script calls one
+    command, so only that one is built (start-up is zqplan's speed). Help,
+    completion and unknown names get the whole app.
+    """
+    from typer.main import get_command
+
+    names = {info.callback.__name__: info for info in app.registered_commands if info.callback}
+    if args and args[0] in names and COMPLETE_ENV not in os.environ:
+        single = typer.Typer(
+            add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None
+        )
+        single.registered_commands = [names[args[0]]]
+        return get_command(single), args[1:], f"zqplan {args[0]}"
+    return get_command(app), args, "zqplan"
 
 
 def _usage_error(error: typer.TyperException) -> int:

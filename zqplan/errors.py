@@ -17,6 +17,8 @@ class ExitCode(IntEnum):
     """Bad command line: unknown option, missing argument (Click's own code)."""
     FAIL_ON = 3
     """`status --fail-on` found a target in that state or worse."""
+    INTERNAL = 70
+    """A bug in zqplan (EX_SOFTWARE): reported in one line; ZQPLAN_DEBUG=1 shows more."""
     INTERRUPTED = 130
     """Stopped with Ctrl-C."""
 

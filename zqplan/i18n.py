@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from zqplan.model import StageStatus, StatusCode
+from zqplan.options import Lang
 
-
-class Lang(StrEnum):
-    """The language of tables and views."""
-
-    EN = "en"
-    ZH = "zh"
+__all__ = ["HEADINGS", "STAGE_LABELS", "STATUS_LABELS", "Lang", "pick", "word"]
 
 
 HEADINGS: dict[str, tuple[str, str]] = {

@@ -12,8 +12,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from zqplan.errors import LedgerError, ZqplanError
 from zqplan.model import Kind, Observation, Plan, Programme, Where
 from zqplan.registry import read_text, suggest
@@ -82,6 +80,8 @@ def format_record(observation: Observation) -> str:
 
 def _literal(item: object) -> str:
     """One TOML scalar as tomli-w writes it (strings escaped, newlines as \\n)."""
+    import tomli_w  # only writers need it
+
     return tomli_w.dumps({"v": item}).removeprefix("v = ").removesuffix("\n")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import tomllib
@@ -75,6 +74,8 @@ _TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest choices, if any are close."""
+    import difflib  # only when a mistake needs a suggestion
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     if not close:
         return None

@@ -5,27 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, assert_never
 
 from zqplan.errors import InvalidInputError
+from zqplan.options import OutputFormat
+
+__all__ = ["Output", "OutputFormat", "Terminal", "render"]
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 PIPE_WIDTH = 10_000
 """Line width when stdout is not a terminal: wide enough that no cell is cut."""
-
-
-class OutputFormat(StrEnum):
-    """What a command prints on stdout."""
-
-    TABLE = "table"
-    JSON = "json"
-    NDJSON = "ndjson"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +58,9 @@ def select(
     return [{name: row.get(name) for name in fields} for row in rows]
 
 
-def json_text(document: dict[str, Any]) -> str:
+def json_text(document: dict[str, Any], *, indent: int | None = 2) -> str:
     """A document as JSON: UTF-8 text kept readable, never NaN, one trailing newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
 def ndjson_text(rows: list[dict[str, Any]]) -> str:
@@ -159,13 +150,15 @@ def render(
     rows = select(output.rows, fields, known=output.columns)
     columns = list(fields) if fields else list(output.columns)
     if fmt is OutputFormat.JSON:
+        # Indented for a person at a terminal; compact (and several times faster) in a pipe.
+        indent = 2 if terminal.interactive else None
         if not fields:
-            return json_text(output.document)
+            return json_text(output.document, indent=indent)
         # With --fields, every command's JSON is the same shape: the chosen columns and rows.
         head: dict[str, Any] = {
             k: output.document[k] for k in ("schema", "as_of") if k in output.document
         }
-        return json_text({**head, "fields": columns, "rows": rows})
+        return json_text({**head, "fields": columns, "rows": rows}, indent=indent)
     if fmt is OutputFormat.NDJSON:
         return ndjson_text(rows)
     if fmt is OutputFormat.CSV:
