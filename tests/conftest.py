@@ -1,11 +1,26 @@
-"""Shared fixtures: files written under tmp_path."""
+"""Shared fixtures: files written under tmp_path; a cache of the test session's own."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+_CACHE = tempfile.mkdtemp(prefix="zqplan-test-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every zqplan run of the suite, in-process or in a subprocess, caches in a temp dir."""
+    os.environ["ZQPLAN_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The cache is derived data: delete it with the session."""
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture

@@ -323,12 +323,23 @@ class TestUpdate:
         assert not ledger_path(registry).exists()
 
     def test_malformed_ledger(self, zqplan: Runner, registry: Path) -> None:
-        """A ledger with a garbage line refuses the update and is left as it was."""
+        """An update appends without parsing the history: a garbage line stays, still reported.
+
+        (Its cost must not grow with the ledger, issue 4; check and status refuse the line.)
+        """
         before = record(registry, "0000000a", 84.0) + b"garbage\n"
         ledger_path(registry).write_bytes(before)
-        line = assert_error(zqplan("update", "farm-output", "1", "-r", "plan/targets.toml"), 1)
+        result = zqplan("update", "farm-output", "1", "-r", "plan/targets.toml")
+        assert result.returncode == 0, result.stderr
+        after = ledger_path(registry).read_bytes()
+        assert after.startswith(before)
+        assert after.count(b"\n") == before.count(b"\n") + 1
+        line = assert_error(zqplan("status", "-r", "plan/targets.toml"), 1)
         assert "targets.ledger.toml:4" in line
-        assert ledger_path(registry).read_bytes() == before
+        checked = zqplan("check", "-r", "plan/targets.toml")
+        assert checked.returncode == 1
+        assert checked.stdout.count("\n") == 1
+        assert "targets.ledger.toml:4: " in checked.stdout
 
     def test_hostile_note_round_trip(self, zqplan: Runner, registry: Path) -> None:
         """Markup and escape sequences in --note come back exactly from history --json."""

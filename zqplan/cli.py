@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -202,11 +203,11 @@ def resolve_registry(option: Path | None, *, writing: bool) -> Path:
     return shipped_registry()
 
 
-def load(option: Path | None, *, writing: bool = False) -> tuple[Plan, Ledger]:
+def load(option: Path | None) -> tuple[Plan, Ledger]:
     """The registry and its ledger, both valid, or an error naming the first problem."""
     from zqplan import ledger, registry
 
-    path = resolve_registry(option, writing=writing)
+    path = resolve_registry(option, writing=False)
     plan = registry.load_plan(path)
     records = ledger.read(ledger.ledger_path(path))
     problems = [*records.problems, *ledger.validate(plan, records.observations)]
@@ -269,14 +270,75 @@ def emit_output(
     emit(render(chosen, output, terminal=terminal, fields=names))
 
 
+_captures: list[tuple[list[str], list[str]]] = []
+"""While a read-only command runs memoised: what it writes to stdout and stderr."""
+
+
 def emit(text: str) -> None:
+    """Data, on stdout."""
+    if _captures:
+        _captures[-1][0].append(text)
+        return
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
 def say(message: str) -> None:
     """A line for people, on stderr."""
+    if _captures:
+        _captures[-1][1].append(message + "\n")
+        return
     sys.stderr.write(message + "\n")
+
+
+def memoized(
+    command: str,
+    params: dict[str, object],
+    registry: Path,
+    day: dt.date,
+    body: Callable[[], None],
+) -> None:
+    """Run a read-only command, or replay its output if nothing it reads has changed.
+
+    See cache.py: the key covers the registry's and the ledger's file state, the
+    arguments, the day, the terminal and zqplan's own code.
+    """
+    from zqplan import cache
+    from zqplan.paths import ledger_path
+
+    terminal = (interactive(), _columns()) if interactive() else (False, None)
+    key = cache.output_key(
+        command, params, [registry, ledger_path(registry)], day=day.isoformat(), terminal=terminal
+    )
+    replay = cache.recall(key)
+    if replay is not None:
+        stdout, stderr, code = replay
+    else:
+        captured: tuple[list[str], list[str]] = ([], [])
+        _captures.append(captured)
+        code = 0
+        try:
+            body()
+        except typer.Exit as stop:
+            code = stop.exit_code
+        except BaseException:
+            _captures.pop()
+            emit("".join(captured[0]))
+            sys.stderr.write("".join(captured[1]))
+            raise
+        _captures.pop()
+        stdout, stderr = "".join(captured[0]), "".join(captured[1])
+        cache.remember(key, stdout, stderr, code)
+    emit(stdout)
+    sys.stderr.write(stderr)
+    if code:
+        raise typer.Exit(code)
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 # --- commands -----------------------------------------------------------------
@@ -318,49 +380,67 @@ def status(
 
     Example: zqplan status --area rural --status at-risk --status off-track
     """
-    from zqplan.registry import suggest
-    from zqplan.render import Output
-    from zqplan.report import flat_row, status_columns, status_document
-    from zqplan.status import assess_plan
 
+    path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    plan, records = load(registry)
-    for name in area or []:
-        if plan.area(name) is None:
-            ids = [a.id for a in plan.areas]
-            raise InvalidInputError(
-                f"--area '{name}' is not an area of {plan.path}",
-                hint=suggest(name, ids) or "areas: " + ", ".join(ids),
-            )
-    codes = list(STATUS_NAMES)
-    for name in state or []:
-        if name not in codes:
-            raise InvalidInputError(
-                f"--status '{name}' is not a status",
-                hint=suggest(name, codes) or "statuses: " + ", ".join(codes),
-            )
-    assessments = [
-        a
-        for a in assess_plan(plan, records.observations, as_of=day)
-        if (not area or a.target.area in area) and (not state or a.status.value in state)
-    ]
-    document = status_document(plan, assessments, as_of=day)
+    params: dict[str, object] = {
+        "json": json,
+        "fmt": fmt,
+        "fields": fields,
+        "width": width,
+        "lang": lang,
+        "area": area,
+        "state": state,
+        "fail_on": fail_on,
+    }
 
-    def view(terminal: Terminal) -> RenderableType:
-        from zqplan.table import status_table
+    def body() -> None:
+        from zqplan.registry import suggest
+        from zqplan.render import Output
+        from zqplan.report import flat_row, status_columns, status_document
+        from zqplan.status import assess_plan
 
-        return status_table(plan, assessments, lang, interactive=terminal.interactive)
+        plan, records = load(path)
+        for name in area or []:
+            if plan.area(name) is None:
+                ids = [a.id for a in plan.areas]
+                raise InvalidInputError(
+                    f"--area '{name}' is not an area of {plan.path}",
+                    hint=suggest(name, ids) or "areas: " + ", ".join(ids),
+                )
+        codes = list(STATUS_NAMES)
+        for name in state or []:
+            if name not in codes:
+                raise InvalidInputError(
+                    f"--status '{name}' is not a status",
+                    hint=suggest(name, codes) or "statuses: " + ", ".join(codes),
+                )
+        assessments = [
+            a
+            for a in assess_plan(plan, records.observations, as_of=day)
+            if (not area or a.target.area in area) and (not state or a.status.value in state)
+        ]
+        document = status_document(plan, assessments, as_of=day)
 
-    output = Output(document, [flat_row(t) for t in document["targets"]], status_columns(), view)
-    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
-    failing = failures(assessments, fail_on or [])
-    if failing:
-        say(
-            f"zqplan: {len(failing)} target{'s' * (len(failing) > 1)} at --fail-on "
-            f"{', '.join(f.value for f in fail_on or [])}: {', '.join(failing[:10])}"
-            + (" ..." if len(failing) > 10 else "")
+        def view(terminal: Terminal) -> RenderableType:
+            from zqplan.table import status_table
+
+            return status_table(plan, assessments, lang, interactive=terminal.interactive)
+
+        output = Output(
+            document, [flat_row(t) for t in document["targets"]], status_columns(), view
         )
-        raise typer.Exit(int(ExitCode.FAIL_ON))
+        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+        failing = failures(assessments, fail_on or [])
+        if failing:
+            say(
+                f"zqplan: {len(failing)} target{'s' * (len(failing) > 1)} at --fail-on "
+                f"{', '.join(f.value for f in fail_on or [])}: {', '.join(failing[:10])}"
+                + (" ..." if len(failing) > 10 else "")
+            )
+            raise typer.Exit(int(ExitCode.FAIL_ON))
+
+    memoized("status", params, path, day, body)
 
 
 def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
@@ -393,25 +473,39 @@ def show(
 
     Example: zqplan show farm-output
     """
-    from zqplan.render import Output
-    from zqplan.report import flat_row, status_columns, target_document
-    from zqplan.status import assess
 
+    path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    plan, records = load(registry)
-    target = find_target(plan, target_id)
-    ledger = [o for o in records.observations if o.target_id == target.id]
-    assessment = assess(target, ledger, as_of=day)
-    document = target_document(plan, assessment, ledger)
+    params: dict[str, object] = {
+        "target": target_id,
+        "json": json,
+        "fmt": fmt,
+        "fields": fields,
+        "width": width,
+        "lang": lang,
+    }
 
-    def view(terminal: Terminal) -> RenderableType:
-        from zqplan.table import target_view
+    def body() -> None:
+        from zqplan.render import Output
+        from zqplan.report import flat_row, status_columns, target_document
+        from zqplan.status import assess
 
-        return target_view(plan, assessment, ledger, lang, interactive=terminal.interactive)
+        plan, records = load(path)
+        target = find_target(plan, target_id)
+        ledger = [o for o in records.observations if o.target_id == target.id]
+        assessment = assess(target, ledger, as_of=day)
+        document = target_document(plan, assessment, ledger)
 
-    columns = (*status_columns(), "source", "note")
-    output = Output(document, [flat_row(document["target"])], columns, view)
-    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+        def view(terminal: Terminal) -> RenderableType:
+            from zqplan.table import target_view
+
+            return target_view(plan, assessment, ledger, lang, interactive=terminal.interactive)
+
+        columns = (*status_columns(), "source", "note")
+        output = Output(document, [flat_row(document["target"])], columns, view)
+        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+
+    memoized("show", params, path, day, body)
 
 
 @app.command(context_settings=CONTEXT)
@@ -428,22 +522,35 @@ def milestones(
 
     Example: zqplan milestones --as-of 2025-12-31
     """
-    from zqplan.milestones import assess_programmes
-    from zqplan.render import Output
-    from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
+    path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    plan, records = load(registry)
-    ladders = assess_programmes(plan, records.observations, as_of=day)
-    document = milestones_document(plan, ladders, as_of=day)
+    params: dict[str, object] = {
+        "json": json,
+        "fmt": fmt,
+        "fields": fields,
+        "width": width,
+        "lang": lang,
+    }
 
-    def view(terminal: Terminal) -> RenderableType:
-        from zqplan.table import milestones_view
+    def body() -> None:
+        from zqplan.milestones import assess_programmes
+        from zqplan.render import Output
+        from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
-        return milestones_view(ladders, lang, interactive=terminal.interactive)
+        plan, records = load(path)
+        ladders = assess_programmes(plan, records.observations, as_of=day)
+        document = milestones_document(plan, ladders, as_of=day)
 
-    output = Output(document, milestone_rows(document), MILESTONE_COLUMNS, view)
-    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+        def view(terminal: Terminal) -> RenderableType:
+            from zqplan.table import milestones_view
+
+            return milestones_view(ladders, lang, interactive=terminal.interactive)
+
+        output = Output(document, milestone_rows(document), MILESTONE_COLUMNS, view)
+        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+
+    memoized("milestones", params, path, day, body)
 
 
 @app.command(context_settings=CONTEXT)
@@ -462,21 +569,35 @@ def history(
 
     Example: zqplan history farm-output --format csv
     """
-    from zqplan.render import Output
-    from zqplan.report import HISTORY_COLUMNS, history_document
 
-    plan, records = load(registry)
-    target = find_target(plan, target_id)
-    ledger = [o for o in records.observations if o.target_id == target.id]
-    document = history_document(target, ledger)
+    path = resolve_registry(registry, writing=False)
+    day = today()
+    params: dict[str, object] = {
+        "target": target_id,
+        "json": json,
+        "fmt": fmt,
+        "fields": fields,
+        "width": width,
+    }
 
-    def view(terminal: Terminal) -> RenderableType:
-        from zqplan.table import history_table
+    def body() -> None:
+        from zqplan.render import Output
+        from zqplan.report import HISTORY_COLUMNS, history_document
 
-        return history_table(document["records"], target.unit, interactive=terminal.interactive)
+        plan, records = load(path)
+        target = find_target(plan, target_id)
+        ledger = [o for o in records.observations if o.target_id == target.id]
+        document = history_document(target, ledger)
 
-    output = Output(document, document["records"], HISTORY_COLUMNS, view)
-    emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+        def view(terminal: Terminal) -> RenderableType:
+            from zqplan.table import history_table
+
+            return history_table(document["records"], target.unit, interactive=terminal.interactive)
+
+        output = Output(document, document["records"], HISTORY_COLUMNS, view)
+        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
+
+    memoized("history", params, path, day, body)
 
 
 @app.command(context_settings=CONTEXT)
@@ -571,7 +692,11 @@ def update(
     for option, text in (("--source", source), ("--note", note), ("--done", done)):
         if text is not None:
             check_text(text, option=option)
-    plan, records = load(path, writing=True)
+    # The registry only: an update never reads the ledger, so it costs the same
+    # however long the history (`zqplan check` validates the ledger).
+    from zqplan.registry import load_plan
+
+    plan = load_plan(path)
     programme = plan.programme(target_id)
     if programme is not None:
         observation = _item_done(programme, value, stage, done, period)
@@ -592,10 +717,10 @@ def update(
         from zqplan.model import Observation
 
         observation = Observation(target.id, period, parse_value(value, target), record_id="")
-        revises = any(
-            o.date == period
-            for o in (*target.observations, *records.observations)
-            if o.target_id == target.id
+        from zqplan.ledger import has_period, ledger_path
+
+        revises = any(o.date == period for o in target.observations) or has_period(
+            ledger_path(path), target.id, period
         )
         from zqplan.text import value as shown
 
@@ -628,7 +753,9 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
 
     path = resolve_registry(registry, writing=True)
     text = _read_batch(name)
-    plan, _ = load(path, writing=True)
+    from zqplan.registry import load_plan
+
+    plan = load_plan(path)
     rows, problems = batch_module.parse(text, name=name, fmt=fmt)
     recorded_at = dt.datetime.now(dt.UTC)
     recorder = _recorder()
@@ -752,45 +879,52 @@ def check(
     Each problem prints as FILE:LINE: message; the exit code is then 1.
     Example: zqplan check --registry plans/targets.toml
     """
-    from zqplan import ledger
-    from zqplan import registry as registry_module
-    from zqplan.render import Output
-    from zqplan.report import CHECK_COLUMNS, check_document
 
     path = resolve_registry(registry, writing=False)
-    problems: list[ZqplanError] = []
-    plan = None
-    try:
-        plan = registry_module.load_plan(path)
-    except Problems as found:
-        problems.extend(found.problems)
-    except ZqplanError as error:
-        problems.append(error)
-    try:
-        records = ledger.read(ledger.ledger_path(path))
-        problems.extend(records.problems)
-        if plan is not None:
-            problems.extend(ledger.validate(plan, records.observations))
-    except ZqplanError as error:
-        problems.append(error)
-    document = check_document(problems)
+    day = today()
+    params: dict[str, object] = {"json": json, "fmt": fmt, "fields": fields}
 
-    def view(terminal: Terminal) -> RenderableType:
-        from rich.text import Text
+    def body() -> None:
+        from zqplan import ledger
+        from zqplan import registry as registry_module
+        from zqplan.render import Output
+        from zqplan.report import CHECK_COLUMNS, check_document
 
-        from zqplan.text import printable
+        problems: list[ZqplanError] = []
+        plan = None
+        try:
+            plan = registry_module.load_plan(path)
+        except Problems as found:
+            problems.extend(found.problems)
+        except ZqplanError as error:
+            problems.append(error)
+        try:
+            records = ledger.read(ledger.ledger_path(path))
+            problems.extend(records.problems)
+            if plan is not None:
+                problems.extend(ledger.validate(plan, records.observations))
+        except ZqplanError as error:
+            problems.append(error)
+        document = check_document(problems)
 
-        return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+        def view(terminal: Terminal) -> RenderableType:
+            from rich.text import Text
 
-    chosen = choose_format(fmt, json)
-    if chosen is OutputFormat.TABLE and not fields:
-        for problem in problems:  # plain FILE:LINE: lines, as compilers print them
-            emit(f"{problem}\n")
-    else:
-        output = Output(document, document["problems"], CHECK_COLUMNS, view)
-        emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
-    if problems:
-        raise typer.Exit(int(ExitCode.DATA))
+            from zqplan.text import printable
+
+            return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+
+        chosen = choose_format(fmt, json)
+        if chosen is OutputFormat.TABLE and not fields:
+            for problem in problems:  # plain FILE:LINE: lines, as compilers print them
+                emit(f"{problem}\n")
+        else:
+            output = Output(document, document["problems"], CHECK_COLUMNS, view)
+            emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
+        if problems:
+            raise typer.Exit(int(ExitCode.DATA))
+
+    memoized("check", params, path, day, body)
 
 
 @app.command(context_settings=CONTEXT)

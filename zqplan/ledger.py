@@ -14,10 +14,10 @@ from typing import Any
 
 from zqplan.errors import LedgerError, ZqplanError
 from zqplan.model import Kind, Observation, Plan, Programme, Where
-from zqplan.registry import read_text, suggest
+from zqplan.paths import LEDGER_SUFFIX, ledger_path
+from zqplan.registry import suggest
 
-SUFFIX = ".ledger.toml"
-"""The ledger of `targets.toml` is `targets.ledger.toml` in the same folder."""
+__all__ = ["LEDGER_SUFFIX", "Ledger", "append", "ledger_path", "read", "validate"]
 
 HEADER = (
     "# zqplan ledger: one record per line, appended by `zqplan update`.\n"
@@ -39,12 +39,6 @@ FIELDS = (
     "item",
 )
 REQUIRED = ("target", "date", "value", "recorded_at")
-
-
-def ledger_path(registry: Path) -> Path:
-    """Where the ledger of a registry lives."""
-    name = registry.name[: -len(".toml")] if registry.name.endswith(".toml") else registry.name
-    return registry.with_name(name + SUFFIX)
 
 
 def new_record_id(recorded_at: dt.datetime, random_hex: str) -> str:
@@ -118,6 +112,20 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
         os.close(descriptor)
 
 
+def has_period(path: Path, target_id: str, period: dt.date) -> bool:
+    """Whether the ledger already holds a record for this target and period.
+
+    A byte search for the start every record line has (zqplan writes target and
+    date first), so that an update learns it is a revision without parsing the
+    history: its cost stays that of one search, however long the ledger.
+    """
+    needle = f'{{ target = "{target_id}", date = {period.isoformat()},'.encode()
+    try:
+        return needle in path.read_bytes()
+    except OSError:
+        return False
+
+
 def _last_byte(path: Path) -> bytes:
     with path.open("rb") as handle:
         handle.seek(-1, os.SEEK_END)
@@ -137,62 +145,145 @@ class Ledger:
 
 
 def read(path: Path) -> Ledger:
-    """Read the ledger; a missing file is an empty ledger."""
+    """Read the ledger (a missing file is an empty one), parsing only what is new.
+
+    The records of the bytes read before come from the cache's ledger index when
+    the file still starts with those bytes; anything else is parsed again.
+    """
+    from zqplan import cache
+
     if not path.exists() and not path.is_symlink():
         return Ledger(path, (), ())
-    text = read_text(path, what="ledger", error=LedgerError)
-    lines = text.split("\n")
-    torn_tail = bool(lines[-1].strip())
-    records: list[Observation] = []
-    problems: list[ZqplanError] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
+    raw = _read_bytes(path)
+    complete = raw.rfind(b"\n") + 1  # the end of the last whole line
+    index = cache.load_index(path, raw)
+    start, lines, records, found = index if index is not None else (0, 0, [], [])
+    seen = {record[0]: record[-1] for record in records}
+    if complete > start or index is None:
+        new_lines = raw.count(b"\n", start, complete)
+        added, problems = _parse_lines(raw[start:complete], first=lines + 1, path=path, seen=seen)
+        records = [*records, *added]
+        found = [*found, *problems]
+        lines += new_lines
+        cache.save_index(path, raw, complete, lines, records, found)
+    tail_records: list[Record] = []
+    tail_problems: list[Problem] = []
+    if complete < len(raw):  # no newline at the end: a torn write, or a hand edit
+        tail_records, tail_problems = _parse_lines(
+            raw[complete:], first=lines + 1, path=path, seen=seen, torn=True
+        )
+    observations = _materialize([*records, *tail_records], path)
+    errors = tuple(
+        LedgerError(message, where=f"{path}:{line}", hint=hint)
+        for message, line, hint in [*found, *tail_problems]
+    )
+    return Ledger(path, observations, errors)
+
+
+Record = tuple[Any, ...]
+"""A record as plain values (see cache.Record), cheap to keep in the ledger index."""
+Problem = tuple[str, int, str | None]
+"""(message, line, hint)."""
+
+CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise LedgerError(f"{path} is a directory, not a ledger file") from None
+    except PermissionError:
+        raise LedgerError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise LedgerError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _parse_lines(
+    chunk: bytes, *, first: int, path: Path, seen: dict[str, int], torn: bool = False
+) -> tuple[list[Record], list[Problem]]:
+    """Records and problems of whole lines of the ledger, numbered from `first`."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    text = chunk.decode("utf-8", errors="surrogateescape")
+    for number, line in enumerate(text.split("\n"), start=first):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        where = Where(str(path), number)
-        if stripped.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||")):
-            problems.append(
-                LedgerError(
-                    "git conflict marker left by a merge",
-                    where=str(where),
-                    hint="remove the marker lines, keep every record, then run `zqplan check`",
-                )
-            )
+        if any("\udc80" <= char <= "\udcff" for char in stripped):
+            problems.append(("not UTF-8 text", number, "save the file as UTF-8"))
+            continue
+        if stripped.startswith(CONFLICT_MARKERS):
+            hint = "remove the marker lines, keep every record, then run `zqplan check`"
+            problems.append(("git conflict marker left by a merge", number, hint))
             continue
         try:
-            observation = parse_record(stripped, where)
+            observation = parse_record(stripped, Where(str(path), number))
         except LedgerError as exc:
-            if torn_tail and number == len(lines):
-                exc.message = (
-                    "torn last record (the file does not end with a newline): " + exc.message
-                )
-                exc.hint = "a write was interrupted; move that line aside and record it again"
-            problems.append(exc)
+            if torn:
+                message = "torn last record (the file does not end with a newline): "
+                hint = "a write was interrupted; `zqplan check --repair` moves it aside"
+                problems.append((message + exc.message, number, hint))
+            else:
+                problems.append((exc.message, number, exc.hint))
             continue
         if observation.record_id in seen:
+            first_seen = seen[observation.record_id]
             problems.append(
-                LedgerError(
-                    f"duplicate record id {observation.record_id} (first on line "
-                    f"{seen[observation.record_id]})",
-                    where=str(where),
-                    hint="keep one copy of the record",
+                (
+                    f"duplicate record id {observation.record_id} (first on line {first_seen})",
+                    number,
+                    "keep one copy of the record",
                 )
             )
             continue
         seen[observation.record_id] = number
-        records.append(observation)
-    return Ledger(path, _sequenced(records), tuple(problems))
+        records.append(_compact(observation, number))
+    return records, problems
 
 
-def _sequenced(records: list[Observation]) -> tuple[Observation, ...]:
-    """Number records by recording time, then file order: the newest has the highest."""
-    order = sorted(
-        range(len(records)),
-        key=lambda i: (_utc(records[i].recorded_at), i),
+def _compact(observation: Observation, line: int) -> Record:
+    moment = observation.recorded_at
+    return (
+        observation.record_id,
+        observation.target_id,
+        observation.date.toordinal(),
+        observation.value,
+        None if moment is None else moment.isoformat(),
+        observation.recorded_by,
+        observation.source,
+        observation.note,
+        observation.stage,
+        observation.item,
+        line,
     )
-    ranked = [records[i] for i in order]
-    return tuple(replace(o, sequence=rank) for rank, o in enumerate(ranked, start=1))
+
+
+def _materialize(records: list[Record], path: Path) -> tuple[Observation, ...]:
+    """Observations in file order, sequenced so that the newest recorded is highest."""
+    moments = [None if r[4] is None else dt.datetime.fromisoformat(r[4]) for r in records]
+    order = sorted(range(len(records)), key=lambda i: (_utc(moments[i]), i))
+    rank = [0] * len(records)
+    for position, index in enumerate(order, start=1):
+        rank[index] = position
+    name = str(path)
+    return tuple(
+        Observation(
+            target_id=r[1],
+            date=dt.date.fromordinal(r[2]),
+            value=r[3],
+            record_id=r[0],
+            recorded_at=moments[i],
+            recorded_by=r[5],
+            source=r[6],
+            note=r[7],
+            where=Where(name, r[10]),
+            sequence=rank[i],
+            stage=r[8],
+            item=r[9],
+        )
+        for i, r in enumerate(records)
+    )
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime:

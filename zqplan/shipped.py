@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from importlib.resources import files
 from pathlib import Path
 
 from zqplan.errors import RegistryError
@@ -50,10 +48,11 @@ def shipped_registry() -> Path:
     The wheel carries the repository's targets.toml as zqplan/targets.toml (see
     pyproject.toml); a source checkout reads the repository's file itself.
     """
-    packaged = files("zqplan") / "targets.toml"
+    here = Path(__file__).resolve().parent
+    packaged = here / "targets.toml"
     if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "targets.toml"
+        return packaged
+    checkout = here.parent / "targets.toml"
     if checkout.is_file():
         return checkout
     raise RegistryError(
@@ -64,6 +63,8 @@ def shipped_registry() -> Path:
 
 def init_registry(directory: Path, *, empty: bool) -> Path:
     """Write DIR/targets.toml (the Zhaoqing plan, or the template); never overwrite."""
+    import tempfile
+
     target = directory / "targets.toml"
     text = TEMPLATE if empty else shipped_registry().read_text(encoding="utf-8")
     try:

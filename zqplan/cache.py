@@ -1,0 +1,189 @@
+"""A derived cache outside the registry: safe to delete, never the only copy of anything.
+
+Two things live there, both rebuilt from the registry and the ledger on demand:
+
+- the **ledger index**: the ledger's records already parsed, with the length and
+  hash of the bytes they came from, so that only lines appended since (by
+  `zqplan update` or a `git pull`) are parsed again;
+- the **output memo**: what a read-only command printed, keyed by everything the
+  output depends on (the registry's and the ledger's file state, the command's
+  arguments, the day, the terminal, zqplan's own code), so that running the same
+  command again on unchanged files costs only start-up.
+
+`ZQPLAN_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/zqplan`, else
+`~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. A cache file that cannot be
+read is ignored and rewritten; one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "ZQPLAN_CACHE_DIR"
+NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
+FORMAT = 1
+"""Bumped whenever what the cache holds changes shape."""
+MEMO_ENTRIES = 256
+"""The output memo keeps this many newest entries."""
+MEMO_MAX_BYTES = 64 * 1024 * 1024
+"""Outputs larger than this are not memoised."""
+OUTPUT_ENV = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "ZQPLAN_LANG")
+"""Environment variables that change what a command prints."""
+
+
+def directory() -> Path | None:
+    """The cache directory, or None when caching is off."""
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "zqplan"
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def file_state(path: Path) -> tuple[int, int, int, int] | None:
+    """What changes whenever a file's content may have: size, times, inode."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+
+
+def code_state() -> tuple[int, ...]:
+    """zqplan's own code: a new version or an edited module invalidates the memo."""
+    package = Path(__file__).parent
+    states = []
+    with os.scandir(package) as entries:
+        for entry in entries:
+            if entry.name.endswith((".py", ".toml")):
+                states.append(entry.stat().st_mtime_ns)
+    return (FORMAT, len(states), max(states, default=0))
+
+
+def _read(name: str) -> Any:
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        return marshal.loads((folder / name).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write(name: str, value: Any) -> None:
+    """Write atomically (temp file, then rename); a failure only costs speed."""
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                marshal.dump(value, stream)
+            os.replace(temporary, folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        return
+
+
+# --- the output memo -------------------------------------------------------------
+
+
+def output_key(
+    command: str,
+    params: Mapping[str, object],
+    files: Sequence[Path],
+    *,
+    day: str,
+    terminal: tuple[object, ...],
+) -> str:
+    """The memo key: everything a read-only command's output depends on."""
+    states = tuple((str(path.resolve()), file_state(path)) for path in files)
+    env = tuple(os.environ.get(name) for name in OUTPUT_ENV)
+    return _digest(code_state(), command, sorted(params.items()), states, day, terminal, env)
+
+
+def recall(key: str) -> tuple[str, str, int] | None:
+    """A memoised (stdout, stderr, exit code), if there is one."""
+    found = _read(f"out-{key}")
+    if (
+        isinstance(found, tuple)
+        and len(found) == 3
+        and isinstance(found[0], str)
+        and isinstance(found[1], str)
+        and isinstance(found[2], int)
+    ):
+        return found
+    return None
+
+
+def remember(key: str, stdout: str, stderr: str, code: int) -> None:
+    """Memoise an output, and keep only the newest MEMO_ENTRIES."""
+    if len(stdout) + len(stderr) > MEMO_MAX_BYTES:
+        return
+    _write(f"out-{key}", (stdout, stderr, code))
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith("out-")]
+        if len(entries) > MEMO_ENTRIES:
+            entries.sort(key=lambda e: e.stat().st_mtime_ns)
+            for entry in entries[: len(entries) - MEMO_ENTRIES]:
+                Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+# --- the ledger index ------------------------------------------------------------
+
+Record = tuple[Any, ...]
+"""A parsed ledger record as plain values: (record_id, target, date ordinal, value,
+recorded_at ISO text, recorded_by, source, note, stage, item, line)."""
+Problem = tuple[str, int, str | None]
+"""A problem found in the indexed bytes: (message, line, hint)."""
+
+
+def _index_name(ledger: Path) -> str:
+    return f"ledger-{_digest(str(ledger.resolve()))}"
+
+
+def load_index(ledger: Path, raw: bytes) -> tuple[int, int, list[Record], list[Problem]] | None:
+    """(indexed length, lines, records, problems) if the file still starts with those bytes."""
+    found = _read(_index_name(ledger))
+    if not (isinstance(found, tuple) and len(found) == 6 and found[0] == FORMAT):
+        return None
+    _, length, digest, lines, records, problems = found
+    if not isinstance(length, int) or len(raw) < length:
+        return None
+    if hashlib.blake2b(raw[:length], digest_size=16).hexdigest() != digest:
+        return None  # rewritten, not appended to: parse it all again
+    return length, lines, records, problems
+
+
+def save_index(
+    ledger: Path,
+    raw: bytes,
+    length: int,
+    lines: int,
+    records: list[Record],
+    problems: list[Problem],
+) -> None:
+    """Remember the records parsed from the first `length` bytes of the ledger."""
+    digest = hashlib.blake2b(raw[:length], digest_size=16).hexdigest()
+    _write(_index_name(ledger), (FORMAT, length, digest, lines, records, problems))
