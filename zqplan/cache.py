@@ -17,10 +17,8 @@ read is ignored and rewritten; one that cannot be written is skipped.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -48,8 +46,15 @@ def directory() -> Path | None:
     return Path(base) / "zqplan"
 
 
+def _blake2b(data: bytes) -> str:
+    """A 128-bit BLAKE2b digest (the builtin module: hashlib would load OpenSSL first)."""
+    from _blake2 import blake2b
+
+    return blake2b(data, digest_size=16).hexdigest()
+
+
 def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    return _blake2b(repr(parts).encode("utf-8"))
 
 
 def file_state(path: Path) -> tuple[int, int, int, int] | None:
@@ -84,6 +89,8 @@ def _read(name: str) -> Any:
 
 def _write(name: str, value: Any) -> None:
     """Write atomically (temp file, then rename); a failure only costs speed."""
+    import tempfile
+
     folder = directory()
     if folder is None:
         return
@@ -171,7 +178,7 @@ def load_index(ledger: Path, raw: bytes) -> tuple[int, int, list[Record], list[P
     _, length, digest, lines, records, problems = found
     if not isinstance(length, int) or len(raw) < length:
         return None
-    if hashlib.blake2b(raw[:length], digest_size=16).hexdigest() != digest:
+    if _blake2b(raw[:length]) != digest:
         return None  # rewritten, not appended to: parse it all again
     return length, lines, records, problems
 
@@ -185,5 +192,5 @@ def save_index(
     problems: list[Problem],
 ) -> None:
     """Remember the records parsed from the first `length` bytes of the ledger."""
-    digest = hashlib.blake2b(raw[:length], digest_size=16).hexdigest()
+    digest = _blake2b(raw[:length])
     _write(_index_name(ledger), (FORMAT, length, digest, lines, records, problems))
