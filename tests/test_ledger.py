@@ -175,8 +175,30 @@ class TestAppend:
             line_of(observation(record_id(n))) for n in (1, 2, 3)
         ]
 
-    def test_records_in_one_write(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Header and every record go to the file in a single write call."""
+    def test_batch_lands_whole(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A batch is written to a new file and renamed over the ledger: never seen half done."""
+        path = tmp_path / "targets.ledger.toml"
+        append(path, [observation(record_id(9), value=9.0)])
+        before = path.read_bytes()
+        seen_at_rename: list[tuple[bytes, bytes]] = []
+        real_replace = os.replace
+
+        def watching_replace(source: str, destination: Path) -> None:
+            seen_at_rename.append((path.read_bytes(), Path(source).read_bytes()))
+            real_replace(source, destination)
+
+        monkeypatch.setattr(ledger.os, "replace", watching_replace)
+        items = [observation(record_id(n), value=float(n)) for n in range(1, 6)]
+        append(path, items)
+        assert len(seen_at_rename) == 1
+        ledger_then, new_file = seen_at_rename[0]
+        assert ledger_then == before  # until the rename, the old ledger, untouched
+        assert new_file == path.read_bytes()
+        assert new_file.startswith(before)
+        assert new_file.count(b"\n") == before.count(b"\n") + 5
+
+    def test_one_record_in_one_write(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A single record (with the header of a new ledger) goes in one write call."""
         path = tmp_path / "targets.ledger.toml"
         writes: list[bytes] = []
         real_write = os.write
@@ -186,11 +208,10 @@ class TestAppend:
             return real_write(descriptor, data)
 
         monkeypatch.setattr(ledger.os, "write", counting_write)
-        items = [observation(record_id(n), value=float(n)) for n in range(1, 6)]
-        append(path, items)
+        append(path, [observation(record_id(1), value=1.0)])
         assert len(writes) == 1
         assert writes[0] == path.read_bytes()
-        assert writes[0].count(b"\n") == HEADER.count("\n") + 5
+        assert writes[0].count(b"\n") == HEADER.count("\n") + 1
 
     def test_append_then_read(self, tmp_path: Path) -> None:
         """What append writes, read returns, with file and line."""
@@ -359,9 +380,29 @@ class TestRead:
         )
         result = read(path)
         assert [o.record_id for o in result.observations] == [record_id(1)]
-        (problem,) = result.problems
+        # kept apart from the problems: status leaves it out with a note, check reports it
+        assert result.problems == ()
+        (problem,) = result.torn
         assert problem.where == f"{path}:4"
         assert "torn" in problem.message
+
+    def test_repair_moves_torn_bytes_aside(self, tmp_path: Path) -> None:
+        """check --repair's repair(): torn bytes to a side file, the ledger valid again."""
+        from zqplan.ledger import repair
+
+        torn = line_of(observation(record_id(2)))[:40]
+        path = write_ledger(
+            tmp_path / "targets.ledger.toml",
+            line_of(observation(record_id(1))),
+            torn,
+            newline_at_end=False,
+        )
+        side = repair(path)
+        assert side is not None
+        assert side.read_text(encoding="utf-8") == torn
+        assert read(path).torn == ()
+        assert path.read_bytes().endswith(b"\n")
+        assert repair(path) is None  # nothing left to repair
 
 
 class TestValidate:

@@ -213,6 +213,8 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     problems = [*records.problems, *ledger.validate(plan, records.observations)]
     if problems:
         raise Problems(problems)
+    for torn in records.torn:  # maybe a write in progress: left out, and said so
+        say(f"zqplan: note: left out {torn} (`zqplan check` for more)")
     return plan, records
 
 
@@ -873,6 +875,14 @@ def check(
     json: JsonOption = False,
     fmt: FormatOption = None,
     fields: FieldsOption = None,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Move a torn last line of the ledger (an interrupted write) to a side "
+            "file LEDGER.torn-TIME, never deleting it, then check again.",
+        ),
+    ] = False,
 ) -> None:
     """Validate the registry and its ledger: nothing printed when all is well.
 
@@ -883,6 +893,12 @@ def check(
     path = resolve_registry(registry, writing=False)
     day = today()
     params: dict[str, object] = {"json": json, "fmt": fmt, "fields": fields}
+    if repair:
+        from zqplan import ledger as ledger_module
+
+        side = ledger_module.repair(ledger_module.ledger_path(path))
+        if side is not None:
+            say(f"zqplan: moved the torn last line of the ledger to {side}")
 
     def body() -> None:
         from zqplan import ledger
@@ -901,6 +917,7 @@ def check(
         try:
             records = ledger.read(ledger.ledger_path(path))
             problems.extend(records.problems)
+            problems.extend(records.torn)
             if plan is not None:
                 problems.extend(ledger.validate(plan, records.observations))
         except ZqplanError as error:

@@ -17,6 +17,8 @@ class ExitCode(IntEnum):
     """Bad command line: unknown option, missing argument (Click's own code)."""
     FAIL_ON = 3
     """`status --fail-on` found a target in that state or worse."""
+    LOCKED = 4
+    """Another writer held the ledger's lock for longer than the timeout; nothing written."""
     INTERNAL = 70
     """A bug in zqplan (EX_SOFTWARE): reported in one line; ZQPLAN_DEBUG=1 shows more."""
     INTERRUPTED = 130
@@ -48,6 +50,12 @@ class RegistryError(ZqplanError):
 
 class LedgerError(ZqplanError):
     """The ledger cannot be read, is not valid, or cannot be written."""
+
+
+class LockTimeout(ZqplanError):
+    """Another writer holds the ledger's lock for longer than the timeout."""
+
+    exit_code = ExitCode.LOCKED
 
 
 class UnknownTargetError(ZqplanError):

@@ -7,12 +7,13 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from zqplan.errors import LedgerError, ZqplanError
+from zqplan.errors import InvalidInputError, LedgerError, LockTimeout, ZqplanError
 from zqplan.model import Kind, Observation, Plan, Programme, Where
 from zqplan.paths import LEDGER_SUFFIX, ledger_path
 from zqplan.registry import suggest
@@ -79,8 +80,61 @@ def _literal(item: object) -> str:
     return tomli_w.dumps({"v": item}).removeprefix("v = ").removesuffix("\n")
 
 
+LOCK_ENV = "ZQPLAN_LOCK_TIMEOUT"
+LOCK_TIMEOUT = 10.0
+"""Seconds a writer waits for another to finish before giving up (exit 4)."""
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that serialises writers of a ledger (kept out of git by init)."""
+    return path.with_name(path.name + ".lock")
+
+
+def _timeout() -> float:
+    raw = os.environ.get(LOCK_ENV)
+    if raw is None:
+        return LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidInputError(
+            f"${LOCK_ENV} is {raw!r}, not a number of seconds", hint="e.g. 30"
+        ) from None
+    if not math.isfinite(value) or value < 0:
+        raise InvalidInputError(f"${LOCK_ENV} must be zero or more seconds")
+    return value
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the ledger's writer lock (cross-platform, from filelock), or raise LockTimeout."""
+    from filelock import FileLock, Timeout
+
+    timeout = _timeout()
+    lock = FileLock(str(lock_path(path)), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockTimeout(
+            f"another zqplan has been writing {path} for {timeout:g} s (lock {lock_path(path)})",
+            hint=f"try again, or wait longer with {LOCK_ENV}=SECONDS; nothing was written",
+        ) from None
+    except OSError as exc:
+        raise LedgerError(f"cannot lock {lock_path(path)}: {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def append(path: Path, observations: Sequence[Observation]) -> None:
-    """Append records in one write, flushed to disk: all of them land or none."""
+    """Add records to the ledger under its lock: all of them land, or none.
+
+    One record is appended with one write (a write of a few hundred bytes is not
+    torn by a killed process). A batch is written with the ledger into a new file,
+    flushed, and renamed over the ledger: at any instant the file on disk is the
+    old ledger or the new one, whole.
+    """
     lines = [format_record(o) for o in observations]
     for line, observation in zip(lines, observations, strict=True):
         # Never write what the reader would refuse: check the round trip first.
@@ -89,27 +143,91 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
         ):
             raise LedgerError(f"record {observation.record_id} does not survive the round trip")
     payload = "".join(lines).encode("utf-8")
+    with locked(path):
+        try:
+            if len(observations) > 1:
+                _rewrite_with(path, payload)
+            else:
+                _append_bytes(path, payload)
+        except IsADirectoryError:
+            raise LedgerError(f"{path} is a directory, not a ledger file") from None
+        except OSError as exc:
+            raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _prefix_for(existing: bytes) -> bytes:
+    """A header for a new ledger; a newline after a torn last line, so it stays apart."""
+    if not existing:
+        return HEADER.encode("utf-8")
+    return b"" if existing.endswith(b"\n") else b"\n"
+
+
+def _append_bytes(path: Path, payload: bytes) -> None:
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags, 0o644)
-    except IsADirectoryError:
-        raise LedgerError(f"{path} is a directory, not a ledger file") from None
-    except OSError as exc:
-        raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+    descriptor = os.open(path, flags, 0o644)
     try:
         size = os.fstat(descriptor).st_size
-        if size == 0:
-            payload = HEADER.encode("utf-8") + payload
-        elif _last_byte(path) != b"\n":
-            payload = b"\n" + payload  # keep a torn tail on its own line for `check`
+        tail = b"" if size == 0 else _last_byte(path)
+        data = _prefix_for(tail if size else b"") + payload
         written = 0
-        while written < len(payload):
-            written += os.write(descriptor, payload[written:])
+        while written < len(data):
+            written += os.write(descriptor, data[written:])
         os.fsync(descriptor)
-    except OSError as exc:
-        raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
     finally:
         os.close(descriptor)
+
+
+def _rewrite_with(path: Path, payload: bytes) -> None:
+    import tempfile
+
+    existing = path.read_bytes() if path.exists() else b""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(existing + _prefix_for(existing) + payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to flush."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def repair(path: Path) -> Path | None:
+    """Move a torn last line (no newline at the end) to a side file; return that file.
+
+    The torn bytes are never deleted: they go to LEDGER.torn-<UTC time>, and the
+    ledger keeps every whole line.
+    """
+    with locked(path):
+        raw = path.read_bytes() if path.exists() else b""
+        complete = raw.rfind(b"\n") + 1
+        if complete == len(raw):
+            return None
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        side = path.with_name(f"{path.name}.torn-{stamp}")
+        side.write_bytes(raw[complete:])
+        with path.open("r+b") as stream:
+            stream.truncate(complete)
+            stream.flush()
+            os.fsync(stream.fileno())
+        return side
 
 
 def has_period(path: Path, target_id: str, period: dt.date) -> bool:
@@ -141,7 +259,9 @@ class Ledger:
     observations: tuple[Observation, ...]
     """Valid records, sequenced so that a later `sequence` is a newer recording."""
     problems: tuple[ZqplanError, ...]
-    """Lines that are not valid records, duplicate ids, a torn last line."""
+    """Lines that are not valid records, duplicate ids, conflict markers."""
+    torn: tuple[ZqplanError, ...] = ()
+    """A last line without its newline that is no record: a write in progress, or torn."""
 
 
 def read(path: Path) -> Ledger:
@@ -173,11 +293,11 @@ def read(path: Path) -> Ledger:
             raw[complete:], first=lines + 1, path=path, seen=seen, torn=True
         )
     observations = _materialize([*records, *tail_records], path)
-    errors = tuple(
-        LedgerError(message, where=f"{path}:{line}", hint=hint)
-        for message, line, hint in [*found, *tail_problems]
-    )
-    return Ledger(path, observations, errors)
+
+    def errors(problems: list[Problem]) -> tuple[ZqplanError, ...]:
+        return tuple(LedgerError(m, where=f"{path}:{line}", hint=h) for m, line, h in problems)
+
+    return Ledger(path, observations, errors(found), errors(tail_problems))
 
 
 Record = tuple[Any, ...]
