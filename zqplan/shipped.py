@@ -82,6 +82,7 @@ def init_registry(directory: Path, *, empty: bool) -> Path:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".targets.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, 0o644)  # an ordinary file, not mkstemp's private 0600
         # link() fails if the name appeared meanwhile: a race cannot overwrite either.
         os.link(temporary, target)
     except FileExistsError:
@@ -93,4 +94,42 @@ def init_registry(directory: Path, *, empty: bool) -> Path:
     finally:
         if "temporary" in locals():
             Path(temporary).unlink(missing_ok=True)
+    _prepare_for_git(directory, target)
     return target
+
+
+GIT_ATTRIBUTES = (
+    "# zqplan ledgers are append-only, one record per line: a merge keeps both sides' lines.",
+    "*.ledger.toml merge=union",
+)
+GIT_IGNORE = ("# zqplan's writer lock", "*.ledger.toml.lock")
+
+
+def _prepare_for_git(directory: Path, registry: Path) -> None:
+    """The files that let clones of the plan merge without conflicts (see the README).
+
+    An empty ledger with its header is created too, so that every clone appends to
+    the same file instead of each adding its own.
+    """
+    from zqplan.ledger import HEADER, ledger_path
+
+    try:
+        _ensure_lines(directory / ".gitattributes", GIT_ATTRIBUTES)
+        _ensure_lines(directory / ".gitignore", GIT_IGNORE)
+        ledger = ledger_path(registry)
+        if not ledger.exists():
+            ledger.write_text(HEADER, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise RegistryError(f"cannot prepare {directory} for git: {exc.strerror}") from None
+
+
+def _ensure_lines(path: Path, lines: tuple[str, ...]) -> None:
+    """Add the lines a file lacks, keeping what it has."""
+    existing = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    missing = [line for line in lines if line not in existing]
+    if not missing:
+        return
+    with path.open("a", encoding="utf-8", newline="\n") as stream:
+        if existing and existing[-1].strip():
+            stream.write("\n")
+        stream.write("\n".join(missing) + "\n")
