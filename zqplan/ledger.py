@@ -144,6 +144,7 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
             raise LedgerError(f"record {observation.record_id} does not survive the round trip")
     payload = "".join(lines).encode("utf-8")
     with locked(path):
+        _remove_abandoned(path)
         try:
             if len(observations) > 1:
                 _rewrite_with(path, payload)
@@ -196,6 +197,15 @@ def _rewrite_with(path: Path, payload: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_directory(path.parent)
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Delete new-ledger files of writers killed before their rename (we hold the lock).
+
+    They are partial copies of the ledger plus a batch that never landed, not data.
+    """
+    for leftover in path.parent.glob(f".{path.name}.*.new"):
+        leftover.unlink(missing_ok=True)
 
 
 def _sync_directory(folder: Path) -> None:
