@@ -286,11 +286,14 @@ def emit(text: str) -> None:
 
 
 def say(message: str) -> None:
-    """A line for people, on stderr."""
+    """A line for people, on stderr; text from files cannot steer the terminal."""
+    from zqplan.safe import printable
+
+    line = printable(message) + "\n"
     if _captures:
-        _captures[-1][1].append(message + "\n")
+        _captures[-1][1].append(line)
         return
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(line)
 
 
 def memoized(
@@ -933,8 +936,10 @@ def check(
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
+            from zqplan.safe import printable
+
             for problem in problems:  # plain FILE:LINE: lines, as compilers print them
-                emit(f"{problem}\n")
+                emit(printable(str(problem)) + "\n")
         else:
             output = Output(document, document["problems"], CHECK_COLUMNS, view)
             emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)

@@ -1,0 +1,14 @@
+"""Text from files and users, made safe to print on a terminal."""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls (ESC starts ANSI sequences, CR rewrites a line) and the Unicode
+# bidirectional overrides, which can make a terminal show text other than stored.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text from data, safe for a terminal: controls shown as \\uXXXX, newlines as spaces."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("\n", " ")
