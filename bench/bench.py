@@ -102,6 +102,9 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         document = asdict(self)
+        for key, digits in (("value", 3), ("numerator_ms", 1), ("denominator_ms", 1)):
+            if document[key] is not None:
+                document[key] = round(document[key], digits)
         document["ok"] = self.ok
         return document
 
