@@ -151,3 +151,25 @@ class TestShow:
         assert "as planned         100 on 2027-12-31" in shown
         assert "status as planned  at-risk" in shown
         assert "2025-06-30: review" in shown
+
+
+class TestOptionsMatchTheModel:
+    """The light CLI choices (options.py) name exactly what the model defines."""
+
+    def test_status_names(self) -> None:
+        """--status and --fail-on offer the model's statuses, in METHOD's order."""
+        from zqplan.model import StatusCode
+        from zqplan.options import FAIL_ON_STATUSES, STATUS_NAMES, FailOn
+
+        assert tuple(code.value for code in StatusCode) == STATUS_NAMES
+        assert set(FAIL_ON_STATUSES) == set(FailOn)
+        assert all(names <= set(STATUS_NAMES) for names in FAIL_ON_STATUSES.values())
+
+    def test_every_format_has_a_renderer(self) -> None:
+        """Each --format choice renders (habit 3: one renderer per format, none missing)."""
+        from zqplan.options import OutputFormat
+        from zqplan.render import Output, Terminal, render
+
+        output = Output({"schema": "x/1"}, [{"id": "a"}], ("id",), lambda _t: "view")
+        for fmt in OutputFormat:
+            assert render(fmt, output, terminal=Terminal(interactive=False)).strip()

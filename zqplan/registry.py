@@ -365,29 +365,46 @@ class _Reader:
             path=str(self.path),
         )
 
+    def entry(
+        self,
+        what: str,
+        entry_id: str,
+        table: object,
+        allowed: tuple[str, ...],
+        area_ids: list[str],
+    ) -> tuple[dict[str, Any], str | None] | None:
+        """The head every target and programme shares: id, table, keys, area."""
+        keys = (f"{what}s", entry_id)
+        if not ID_PATTERN.match(entry_id):
+            self.problem(
+                f"{what} id '{entry_id}' must be lower-case letters, digits and hyphens, "
+                "starting with a letter",
+                *keys,
+            )
+        if not isinstance(table, dict):
+            self.problem(f"{what} '{entry_id}' must be a table", *keys)
+            return None
+        self.unknown_keys(table, allowed, *keys)
+        area = self.string(table, "area", *keys, required=True)
+        if area is not None and area not in area_ids:
+            self.problem(
+                f"{what} '{entry_id}' names area '{area}', which [areas] does not declare",
+                *keys,
+                "area",
+                hint=suggest(area, area_ids) or f"add [areas.{area}]",
+            )
+        return table, area
+
     def programme(
         self, programme_id: str, table: object, area_ids: list[str], target_ids: list[str]
     ) -> Programme | None:
         """A staged programme: start date, and stages with targets and named items."""
         keys = ("programmes", programme_id)
-        if not ID_PATTERN.match(programme_id):
-            self.problem(
-                f"programme id '{programme_id}' must be lower-case letters, digits and hyphens",
-                *keys,
-            )
-        if not isinstance(table, dict):
-            self.problem(f"programme '{programme_id}' must be a table", *keys)
-            return None
         before = len(self.problems)
-        self.unknown_keys(table, PROGRAMME_KEYS, *keys)
-        area = self.string(table, "area", *keys, required=True)
-        if area is not None and area not in area_ids:
-            self.problem(
-                f"programme '{programme_id}' names area '{area}', which [areas] does not declare",
-                *keys,
-                "area",
-                hint=suggest(area, area_ids) or f"add [areas.{area}]",
-            )
+        head = self.entry("programme", programme_id, table, PROGRAMME_KEYS, area_ids)
+        if head is None:
+            return None
+        table, area = head
         title = self.string(table, "title", *keys, required=True)
         source = self.string(table, "source", *keys, required=True)
         start = table.get("start")
@@ -514,25 +531,11 @@ class _Reader:
 
     def target(self, target_id: str, table: object, area_ids: list[str]) -> Target | None:
         keys = ("targets", target_id)
-        if not ID_PATTERN.match(target_id):
-            self.problem(
-                f"target id '{target_id}' must be lower-case letters, digits and hyphens, "
-                "starting with a letter",
-                *keys,
-            )
-        if not isinstance(table, dict):
-            self.problem(f"target '{target_id}' must be a table", *keys)
-            return None
         before = len(self.problems)
-        self.unknown_keys(table, TARGET_KEYS, *keys)
-        area = self.string(table, "area", *keys, required=True)
-        if area is not None and area not in area_ids:
-            self.problem(
-                f"target '{target_id}' names area '{area}', which [areas] does not declare",
-                *keys,
-                "area",
-                hint=suggest(area, area_ids) or f"add [areas.{area}]",
-            )
+        head = self.entry("target", target_id, table, TARGET_KEYS, area_ids)
+        if head is None:
+            return None
+        table, area = head
         title = self.string(table, "title", *keys, required=True)
         source = self.string(table, "source", *keys, required=True)
         kind = self.choice(table, "kind", Kind, Kind.NUMERIC, *keys) or Kind.NUMERIC
