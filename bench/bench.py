@@ -204,7 +204,8 @@ class Bench:
         self.runs = runs
         self.zqplan = find_zqplan()
         self.env = dict(os.environ)
-        for name in ("ZQPLAN_REGISTRY", "ZQPLAN_LANG", "NO_COLOR", "FORCE_COLOR"):
+        unset = ("ZQPLAN_REGISTRY", "ZQPLAN_LANG", "ZQPLAN_NO_CACHE", "NO_COLOR", "FORCE_COLOR")
+        for name in unset:
             self.env.pop(name, None)
         self.env["ZQPLAN_USER"] = "bench"
         self.env["ZQPLAN_CACHE_DIR"] = str(root / "cache")

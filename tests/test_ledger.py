@@ -437,3 +437,25 @@ class TestValidate:
         (problem,) = validate(plan_with(GDP, ZONE), [item])
         assert "gdp" in problem.message
         assert "a number" in problem.message
+
+
+class TestRecordIds:
+    """Record ids stay unique within a batch recorded in one second."""
+
+    def test_batch_ids_distinct(self) -> None:
+        """Ten thousand ids for one recording time: all distinct, all valid."""
+        from zqplan.ledger import RECORD_ID, new_record_ids
+
+        moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        ids = new_record_ids(moment, 10_000)
+        assert len(set(ids)) == 10_000
+        assert all(RECORD_ID.match(i) for i in ids)
+        assert all(
+            i.startswith("r20260101T000000-") and len(i) == 29 for i in ids
+        )  # r + 8 + T + 6 + - + 12
+
+    def test_older_ids_still_read(self) -> None:
+        """Ids with 8 hex digits (written before ids had 12) remain valid."""
+        from zqplan.ledger import RECORD_ID
+
+        assert RECORD_ID.match("r20261130T024632-06ece4c9")

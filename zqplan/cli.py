@@ -733,12 +733,10 @@ def update(
             f"{target.id} = {shown(observation.value, target.unit)} for {period}"
             f"{' (a revision)' if revises else ''}"
         )
-    import secrets
-
     recorded_at = dt.datetime.now(dt.UTC)
     observation = replace(
         observation,
-        record_id=ledger_module.new_record_id(recorded_at, secrets.token_hex(4)),
+        record_id=ledger_module.new_record_ids(recorded_at, 1)[0],
         recorded_at=recorded_at,
         recorded_by=_recorder(),
         source=source,
@@ -777,6 +775,8 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
     if not observations:
         say(f"nothing to record: {name} has no rows")
         return
+    ids = ledger_module.new_record_ids(recorded_at, len(observations))
+    observations = [replace(o, record_id=i) for o, i in zip(observations, ids, strict=True)]
     ledger_file = ledger_module.ledger_path(path)
     ledger_module.append(ledger_file, observations)
     say(
@@ -803,9 +803,6 @@ def _batch_observation(
     plan: Plan, row: BatchRow, recorded_at: dt.datetime, recorder: str
 ) -> Observation:
     """One batch row as an observation, or the error that says why not."""
-    import secrets
-
-    from zqplan.ledger import new_record_id
     from zqplan.model import Observation
 
     if plan.programme(row.target) is not None:
@@ -822,7 +819,7 @@ def _batch_observation(
         target_id=target.id,
         date=period,
         value=parse_value(row.value, target),
-        record_id=new_record_id(recorded_at, secrets.token_hex(4)),
+        record_id="",  # given with the others' once every row is valid
         recorded_at=recorded_at,
         recorded_by=recorder,
         source=row.source,

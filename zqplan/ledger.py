@@ -25,7 +25,7 @@ HEADER = (
     "# Do not edit a record: record a revision with `zqplan update` instead.\n"
 )
 
-RECORD_ID = re.compile(r"^r\d{8}T\d{6}-[0-9a-f]{8}$")
+RECORD_ID = re.compile(r"^r\d{8}T\d{6}-[0-9a-f]{8,16}$")
 """r<UTC date>T<time>-<8 hex digits>: sortable by time, unique by the random part."""
 
 FIELDS = (
@@ -40,6 +40,25 @@ FIELDS = (
     "item",
 )
 REQUIRED = ("target", "date", "value", "recorded_at")
+
+
+RANDOM_BYTES = 6
+"""Random part of a record id: 48 bits, so that even ten thousand records written in
+the same second (one batch) by several clones have a negligible chance to collide."""
+
+
+def new_record_ids(recorded_at: dt.datetime, count: int) -> list[str]:
+    """`count` record ids for one recording time, distinct from one another."""
+    import secrets
+
+    ids: set[str] = set()
+    ordered: list[str] = []
+    while len(ordered) < count:
+        candidate = new_record_id(recorded_at, secrets.token_hex(RANDOM_BYTES))
+        if candidate not in ids:
+            ids.add(candidate)
+            ordered.append(candidate)
+    return ordered
 
 
 def new_record_id(recorded_at: dt.datetime, random_hex: str) -> str:
