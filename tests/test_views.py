@@ -170,6 +170,6 @@ class TestOptionsMatchTheModel:
         from zqplan.options import OutputFormat
         from zqplan.render import Output, Terminal, render
 
-        output = Output({"schema": "x/1"}, [{"id": "a"}], ("id",), lambda _t: "view")
+        output = Output({"schema": "x/1"}, lambda: [{"id": "a"}], ("id",), lambda _t: "view")
         for fmt in OutputFormat:
             assert render(fmt, output, terminal=Terminal(interactive=False)).strip()

@@ -48,9 +48,13 @@ def directory() -> Path | None:
 
 def _blake2b(data: bytes) -> str:
     """A 128-bit BLAKE2b digest (the builtin module: hashlib would load OpenSSL first)."""
+    return str(_hasher(data).hexdigest())
+
+
+def _hasher(data: bytes | memoryview) -> Any:
     from _blake2 import blake2b
 
-    return blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16)
 
 
 def _digest(*parts: object) -> str:
@@ -170,27 +174,84 @@ def _index_name(ledger: Path) -> str:
     return f"ledger-{_digest(str(ledger.resolve()))}"
 
 
-def load_index(ledger: Path, raw: bytes) -> tuple[int, int, list[Record], list[Problem]] | None:
-    """(indexed length, lines, records, problems) if the file still starts with those bytes."""
+class Index:
+    """What the ledger index remembers, and the hash of the bytes it covers so far."""
+
+    def __init__(
+        self, length: int, lines: int, records: list[Record], problems: list[Problem], hasher: Any
+    ):
+        self.length = length
+        """Bytes of the ledger already parsed (whole lines only)."""
+        self.lines = lines
+        """Lines in those bytes."""
+        self.records = records
+        """Their records."""
+        self.problems = problems
+        """Their problems."""
+        self.hasher = hasher
+        """BLAKE2b over those bytes, to extend with what is appended."""
+
+
+def load_index(ledger: Path, raw: bytes) -> Index:
+    """The index, if the file still starts with the bytes it covers; else an empty one."""
     found = _read(_index_name(ledger))
-    if not (isinstance(found, tuple) and len(found) == 6 and found[0] == FORMAT):
-        return None
-    _, length, digest, lines, records, problems = found
-    if not isinstance(length, int) or len(raw) < length:
-        return None
-    if _blake2b(raw[:length]) != digest:
-        return None  # rewritten, not appended to: parse it all again
-    return length, lines, records, problems
+    if isinstance(found, tuple) and len(found) == 6 and found[0] == FORMAT:
+        _, length, digest, lines, records, problems = found
+        if isinstance(length, int) and len(raw) >= length:
+            hasher = _hasher(memoryview(raw)[:length])
+            if hasher.hexdigest() == digest:
+                return Index(length, lines, records, problems, hasher)
+    # none, unreadable, or the file was rewritten, not appended to: parse it all again
+    return Index(0, 0, [], [], _hasher(b""))
 
 
-def save_index(
-    ledger: Path,
-    raw: bytes,
-    length: int,
-    lines: int,
-    records: list[Record],
-    problems: list[Problem],
-) -> None:
-    """Remember the records parsed from the first `length` bytes of the ledger."""
-    digest = _blake2b(raw[:length])
-    _write(_index_name(ledger), (FORMAT, length, digest, lines, records, problems))
+def save_index(ledger: Path, index: Index, appended: bytes) -> None:
+    """Remember the index, extended by the bytes appended (already parsed into it)."""
+    index.hasher.update(appended)
+    _write(
+        _index_name(ledger),
+        (
+            FORMAT,
+            index.length,
+            index.hasher.hexdigest(),
+            index.lines,
+            index.records,
+            index.problems,
+        ),
+    )
+
+
+# --- the parsed registry ------------------------------------------------------------
+
+
+def load_plan(raw: bytes) -> Any:
+    """The Plan parsed from exactly these registry bytes before, if remembered."""
+    import pickle
+
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        return pickle.loads((folder / f"plan-{_blake2b(raw)}").read_bytes())
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+        return None
+    except pickle.UnpicklingError:
+        return None
+
+
+def save_plan(raw: bytes, plan: object) -> None:
+    """Remember the Plan parsed from these registry bytes (a valid registry only)."""
+    import pickle
+    import tempfile
+
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(plan, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"plan-{_blake2b(raw)}")
+    except (OSError, pickle.PicklingError):
+        return

@@ -433,7 +433,7 @@ def status(
             return status_table(plan, assessments, lang, interactive=terminal.interactive)
 
         output = Output(
-            document, [flat_row(t) for t in document["targets"]], status_columns(), view
+            document, lambda: [flat_row(t) for t in document["targets"]], status_columns(), view
         )
         emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
         failing = failures(assessments, fail_on or [])
@@ -507,7 +507,7 @@ def show(
             return target_view(plan, assessment, ledger, lang, interactive=terminal.interactive)
 
         columns = (*status_columns(), "source", "note")
-        output = Output(document, [flat_row(document["target"])], columns, view)
+        output = Output(document, lambda: [flat_row(document["target"])], columns, view)
         emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
     memoized("show", params, path, day, body)
@@ -552,7 +552,7 @@ def milestones(
 
             return milestones_view(ladders, lang, interactive=terminal.interactive)
 
-        output = Output(document, milestone_rows(document), MILESTONE_COLUMNS, view)
+        output = Output(document, lambda: milestone_rows(document), MILESTONE_COLUMNS, view)
         emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
     memoized("milestones", params, path, day, body)
@@ -599,7 +599,7 @@ def history(
 
             return history_table(document["records"], target.unit, interactive=terminal.interactive)
 
-        output = Output(document, document["records"], HISTORY_COLUMNS, view)
+        output = Output(document, lambda: document["records"], HISTORY_COLUMNS, view)
         emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)
 
     memoized("history", params, path, day, body)
@@ -938,7 +938,7 @@ def check(
             for problem in problems:  # plain FILE:LINE: lines, as compilers print them
                 emit(printable(str(problem)) + "\n")
         else:
-            output = Output(document, document["problems"], CHECK_COLUMNS, view)
+            output = Output(document, lambda: document["problems"], CHECK_COLUMNS, view)
             emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
         if problems:
             raise typer.Exit(int(ExitCode.DATA))

@@ -170,10 +170,10 @@ def _code_only(line: str) -> str:
     return "".join(kept)
 
 
-def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
-    """The file's text, or an error saying why it cannot be read."""
+def read_bytes(path: Path, *, what: str, error: type[ZqplanError]) -> bytes:
+    """The file's bytes, or an error saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise error(f"no {what} at {path}", hint=_missing_hint(what)) from None
     except IsADirectoryError:
@@ -182,6 +182,10 @@ def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
         raise error(f"cannot read {path}: permission denied") from None
     except OSError as exc:
         raise error(f"cannot read {path}: {exc.strerror}") from None
+
+
+def decode(raw: bytes, *, path: Path, error: type[ZqplanError]) -> str:
+    """UTF-8 text, or an error naming the line of the first bad byte."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -191,6 +195,11 @@ def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
             where=f"{path}:{line}",
             hint="save the file as UTF-8",
         ) from None
+
+
+def read_text(path: Path, *, what: str, error: type[ZqplanError]) -> str:
+    """The file's text, or an error saying why it cannot be read."""
+    return decode(read_bytes(path, what=what, error=error), path=path, error=error)
 
 
 def _missing_hint(what: str) -> str:
@@ -218,9 +227,19 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
 
 def load_plan(path: Path) -> Plan:
     """Read and validate the registry at path; raise Problems listing every mistake."""
-    text = read_text(path, what="registry", error=RegistryError)
+    from zqplan import cache
+
+    raw = read_bytes(path, what="registry", error=RegistryError)
+    # The path is part of the key: it is in the plan's messages (file:line).
+    key = str(path).encode("utf-8", "surrogateescape") + b"\0" + raw
+    remembered = cache.load_plan(key)
+    if isinstance(remembered, Plan):
+        return remembered
+    text = decode(raw, path=path, error=RegistryError)
     document = parse_toml(text, path=path, error=RegistryError)
-    return _Reader(path, text).plan(document)
+    plan = _Reader(path, text).plan(document)
+    cache.save_plan(key, plan)
+    return plan
 
 
 class _Reader:

@@ -25,8 +25,8 @@ class Output:
 
     document: dict[str, Any]
     """The versioned JSON document."""
-    rows: list[dict[str, Any]]
-    """One flat row per entry: nested fields joined with '_' (baseline_value)."""
+    rows: Callable[[], list[dict[str, Any]]]
+    """Builds one flat row per entry (nested fields joined with '_'), when a format needs it."""
     columns: Sequence[str]
     """Every flat column, in order: what --fields may name."""
     view: Callable[[Terminal], RenderableType]
@@ -147,8 +147,9 @@ def render(
     fields: Sequence[str] | None = None,
 ) -> str:
     """The text of one command's output in the chosen format."""
-    rows = select(output.rows, fields, known=output.columns)
     columns = list(fields) if fields else list(output.columns)
+    needs_rows = fmt is not OutputFormat.JSON and not (fmt is OutputFormat.TABLE and not fields)
+    rows = select(output.rows(), fields, known=output.columns) if needs_rows or fields else []
     if fmt is OutputFormat.JSON:
         # Indented for a person at a terminal; compact (and several times faster) in a pipe.
         indent = 2 if terminal.interactive else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from zqplan.model import (
     Assessment,
@@ -289,7 +289,24 @@ def _assess_numeric(
 
     basis = _basis(target, v0, v, goal)
     observed = _observed_rate(basis, v0, v, years(t0, t)) if later else None
-    base = Assessment(
+    reached_on = None
+    if goal is not None and observed is not None and not meets(target.direction, v, goal):
+        span = _years_to_reach(basis, v, observed, goal)
+        reached_on = None if span is None else add_years(t, span)
+    plan_span = years(t0, due) if due is not None else 0.0
+    numbers = _PlanNumbers()
+    projection = None
+    if goal is not None and due is not None and plan_span > 0:
+        given = None if stated is None else stated.annual_growth
+        numbers = _against_plan(
+            basis, v0=v0, goal=goal, v=v, observed=observed, elapsed=years(t0, t),
+            plan_span=plan_span, given=given,
+        )  # fmt: skip
+        if observed is not None and t <= due:
+            projection = _value_after(basis, v, observed, years(t, due))
+    elif goal is not None and goal != v0:
+        numbers = _PlanNumbers(progress=(v - v0) / (goal - v0))
+    judged = Assessment(
         target,
         as_of,
         StatusCode.NO_DATA,
@@ -298,44 +315,58 @@ def _assess_numeric(
         latest=latest,
         data_points=1 + len(later),
         rate_basis=basis,
+        progress=numbers.progress,
+        time_elapsed=numbers.time_elapsed,
+        expected_value=numbers.expected_value,
+        expected_progress=numbers.expected_progress,
+        required_rate=numbers.required_rate,
         observed_rate=observed,
+        ratio=numbers.ratio,
+        projection=projection,
+        reached_on=reached_on,
         trend=None if observed is None else classify_trend(target.direction, basis, observed, v0),
         stale=t < _months_before(as_of, STALE_MONTHS[target.frequency]),
         low_confidence=len(later) == 1,
         observations=effective,
     )
-    if goal is not None and observed is not None and not meets(target.direction, v, goal):
-        span = _years_to_reach(basis, v, observed, goal)
-        base = replace(base, reached_on=None if span is None else add_years(t, span))
-    plan_span = years(t0, due) if due is not None else 0.0
-    if goal is not None and due is not None and plan_span > 0:
-        given = None if stated is None else stated.annual_growth
-        base = _against_plan(
-            base, v0=v0, goal=goal, v=v, elapsed=years(t0, t), plan_span=plan_span, given=given
-        )
-        if observed is not None and t <= due:
-            base = replace(base, projection=_value_after(basis, v, observed, years(t, due)))
-    elif goal is not None and goal != v0:
-        base = replace(base, progress=(v - v0) / (goal - v0))
-    status, final = _decide(base, later)
-    return replace(base, status=status, final=final)
+    status, final = _decide(judged, later)
+    return replace(judged, status=status, final=final)
+
+
+@dataclass(frozen=True, slots=True)
+class _PlanNumbers:
+    """The numbers that compare the latest value with the plan's path."""
+
+    progress: float | None = None
+    """p = (v - v0) / (T - v0)."""
+    time_elapsed: float | None = None
+    """tau."""
+    expected_value: float | None = None
+    """The trajectory's value at the latest value's date."""
+    expected_progress: float | None = None
+    """That value's progress."""
+    required_rate: float | None = None
+    """g_req or a_req."""
+    ratio: float | None = None
+    """R = observed / required."""
 
 
 def _against_plan(
-    base: Assessment,
+    basis: Trajectory,
     *,
     v0: float,
     goal: float,
     v: float,
+    observed: float | None,
     elapsed: float,
     plan_span: float,
     given: float | None,
-) -> Assessment:
-    """Add progress, time elapsed, expected value and progress, required rate, ratio.
+) -> _PlanNumbers:
+    """Progress, time elapsed, expected value and progress, required rate, ratio.
 
     A target stated as growth a year gives its required rate; others derive it.
     """
-    compound = base.rate_basis is Trajectory.COMPOUND
+    compound = basis is Trajectory.COMPOUND
     if compound and given is not None:
         required = given
     elif compound:
@@ -345,9 +376,7 @@ def _against_plan(
     tau = elapsed / plan_span
     expected = v0 * _power(goal / v0, tau) if compound else v0 + tau * (goal - v0)
     distance = goal - v0
-    observed = base.observed_rate
-    return replace(
-        base,
+    return _PlanNumbers(
         progress=None if distance == 0 else (v - v0) / distance,
         time_elapsed=tau,
         expected_value=expected,
