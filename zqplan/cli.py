@@ -218,11 +218,11 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     return plan, records
 
 
-def find_target(plan: Plan, target_id: str) -> Target:
+def find_target(plan: Plan, target_id: str, index: dict[str, Target] | None = None) -> Target:
     """The target with that id, or an error naming the closest ids."""
     from zqplan.registry import suggest
 
-    target = plan.target(target_id)
+    target = plan.target(target_id) if index is None else index.get(target_id)
     if target is None:
         ids = [t.id for t in plan.targets]
         hint = suggest(target_id, ids) or "`zqplan status` lists the ids"
@@ -763,9 +763,10 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
     recorded_at = dt.datetime.now(dt.UTC)
     recorder = _recorder()
     observations: list[Observation] = []
+    index = {t.id: t for t in plan.targets}
     for row in rows:
         try:
-            observations.append(_batch_observation(plan, row, recorded_at, recorder))
+            observations.append(_batch_observation(plan, index, row, recorded_at, recorder))
         except ZqplanError as error:
             error.where = f"{name}:{row.line}"
             problems.append(error)
@@ -800,7 +801,7 @@ def _read_batch(name: str) -> str:
 
 
 def _batch_observation(
-    plan: Plan, row: BatchRow, recorded_at: dt.datetime, recorder: str
+    plan: Plan, index: dict[str, Target], row: BatchRow, recorded_at: dt.datetime, recorder: str
 ) -> Observation:
     """One batch row as an observation, or the error that says why not."""
     from zqplan.model import Observation
@@ -810,7 +811,7 @@ def _batch_observation(
             f"'{row.target}' is a programme",
             hint="record its items with `zqplan update PROGRAMME --stage S --done ITEM`",
         )
-    target = find_target(plan, row.target)
+    target = find_target(plan, row.target, index)
     for option, text in (("source", row.source), ("note", row.note)):
         if text is not None:
             check_text(text, option=option)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import os
@@ -90,8 +91,16 @@ def format_record(observation: Observation) -> str:
             fields[key] = text
     # tomli-w inlines only short tables, so it writes each scalar and the line is
     # assembled here: every record is exactly one line of the file, whatever its length.
-    inline = ", ".join(f"{key} = {_literal(item)}" for key, item in fields.items())
+    inline = ", ".join(
+        f"{key} = {_literal_of(type(item).__name__, item)}" for key, item in fields.items()
+    )
     return f"{observation.record_id} = {{ {inline} }}\n"
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_of(kind: str, item: object) -> str:
+    """_literal, remembered: a batch repeats its targets, dates, time, user and source."""
+    return _literal(item)
 
 
 def _literal(item: object) -> str:
@@ -158,7 +167,10 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
     """
     lines = [format_record(o) for o in observations]
     for line, observation in zip(lines, observations, strict=True):
-        # Never write what the reader would refuse: check the round trip first.
+        # Never write what the reader would refuse: check the round trip first, where
+        # escaping is at stake (numbers, dates and plain text come back as written).
+        if _plain_text(observation):
+            continue
         if parse_record(line.rstrip("\n"), Where("(new record)")) != replace(
             observation, where=Where("(new record)"), sequence=0
         ):
@@ -175,6 +187,25 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
             raise LedgerError(f"{path} is a directory, not a ledger file") from None
         except OSError as exc:
             raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+
+
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")
+"""Printable ASCII without quote or backslash: a TOML basic string holds it unescaped."""
+
+
+def _plain_text(observation: Observation) -> bool:
+    """Whether every text of the record is plain, so its line needs no parsing back."""
+    texts = (
+        observation.target_id,
+        observation.recorded_by,
+        observation.source,
+        observation.note,
+        observation.stage,
+        observation.item,
+    )
+    plain = all(text is None or _PLAIN.fullmatch(text) for text in texts)
+    value = observation.value
+    return plain and (isinstance(value, bool) or math.isfinite(value))
 
 
 def _prefix_for(existing: bytes) -> bytes:
