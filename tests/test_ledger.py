@@ -237,8 +237,11 @@ class TestAppend:
             o.record_id: o for o in items
         }
 
-    def test_after_torn_tail_starts_new_line(self, tmp_path: Path) -> None:
-        """A record appended after a torn last line goes on a line of its own."""
+    def test_torn_tail_moved_aside_before_appending(self, tmp_path: Path) -> None:
+        """A writer (holding the lock) moves a torn last line to a side file, then appends.
+
+        Left in place it would sit before the new record, an error no repair could reach.
+        """
         torn = line_of(observation(record_id(2)))[:30]
         path = write_ledger(
             tmp_path / "targets.ledger.toml",
@@ -246,13 +249,15 @@ class TestAppend:
             torn,
             newline_at_end=False,
         )
-        before = path.read_bytes()
+        whole = path.read_bytes()[: -len(torn)]
         item = observation(record_id(3), value=90.0)
-        append(path, [item])
-        assert path.read_bytes() == before + b"\n" + format_record(item).encode("utf-8")
+        side = append(path, [item])
+        assert side is not None
+        assert side.read_text(encoding="utf-8") == torn
+        assert path.read_bytes() == whole + format_record(item).encode("utf-8")
         result = read(path)
         assert [o.record_id for o in result.observations] == [record_id(1), record_id(3)]
-        assert [p.where for p in result.problems] == [f"{path}:4"]
+        assert (result.problems, result.torn) == ((), ())
 
 
 class TestRead:

@@ -114,9 +114,12 @@ def _parse_jsonl(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanEr
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, object_pairs_hook=_refuse_repeated_keys)
         except json.JSONDecodeError as exc:
             problems.append(_problem(name, number, f"not JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        except ValueError as exc:  # a repeated key, or an integer of over 4,300 digits
+            problems.append(_problem(name, number, f"not a batch row: {exc}"))
             continue
         if not isinstance(record, dict):
             problems.append(_problem(name, number, "each line must be a JSON object"))
@@ -143,13 +146,26 @@ def _parse_jsonl(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanEr
             elif isinstance(item, str):
                 texts[key] = item
             else:
-                problems.append(_problem(name, number, f"'{key}' must be a string or number"))
+                wanted = "a number, a quantity or done" if key == "value" else "a string"
+                if key == "date":
+                    wanted = 'a string like "2024-12-31"'
+                problems.append(_problem(name, number, f"'{key}' must be {wanted}"))
                 break
         else:
             row = _row(texts, name=name, line=number, problems=problems)
             if row is not None:
                 rows.append(row)
     return rows, problems
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice (which would otherwise silently win)."""
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"key '{key}' given twice")
+        seen[key] = value
+    return seen
 
 
 def _row(

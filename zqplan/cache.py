@@ -31,7 +31,17 @@ MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""
 MEMO_MAX_BYTES = 64 * 1024 * 1024
 """Outputs larger than this are not memoised."""
-OUTPUT_ENV = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "ZQPLAN_LANG")
+OUTPUT_ENV = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLORTERM",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+    "ZQPLAN_LANG",
+)
 """Environment variables that change what a command prints."""
 
 
@@ -71,14 +81,17 @@ def file_state(path: Path) -> tuple[int, int, int, int] | None:
 
 
 def code_state() -> tuple[int, ...]:
-    """zqplan's own code: a new version or an edited module invalidates the memo."""
+    """zqplan's own code (and Python's): a new version or an edited module invalidates
+    everything cached, the parsed registry and the ledger index included."""
+    import sys
+
     package = Path(__file__).parent
     states = []
     with os.scandir(package) as entries:
         for entry in entries:
             if entry.name.endswith((".py", ".toml")):
                 states.append(entry.stat().st_mtime_ns)
-    return (FORMAT, len(states), max(states, default=0))
+    return (FORMAT, *sys.version_info[:3], len(states), max(states, default=0))
 
 
 def _read(name: str) -> Any:
@@ -149,16 +162,8 @@ def remember(key: str, stdout: str, stderr: str, code: int) -> None:
         return
     _write(f"out-{key}", (stdout, stderr, code))
     folder = directory()
-    if folder is None:
-        return
-    try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith("out-")]
-        if len(entries) > MEMO_ENTRIES:
-            entries.sort(key=lambda e: e.stat().st_mtime_ns)
-            for entry in entries[: len(entries) - MEMO_ENTRIES]:
-                Path(entry.path).unlink(missing_ok=True)
-    except OSError:
-        return
+    if folder is not None:
+        _keep_newest(folder, "out-", MEMO_ENTRIES)
 
 
 # --- the ledger index ------------------------------------------------------------
@@ -195,7 +200,7 @@ class Index:
 def load_index(ledger: Path, raw: bytes) -> Index:
     """The index, if the file still starts with the bytes it covers; else an empty one."""
     found = _read(_index_name(ledger))
-    if isinstance(found, tuple) and len(found) == 6 and found[0] == FORMAT:
+    if isinstance(found, tuple) and len(found) == 6 and found[0] == code_state():
         _, length, digest, lines, records, problems = found
         if isinstance(length, int) and len(raw) >= length:
             hasher = _hasher(memoryview(raw)[:length])
@@ -211,7 +216,7 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
     _write(
         _index_name(ledger),
         (
-            FORMAT,
+            code_state(),
             index.length,
             index.hasher.hexdigest(),
             index.lines,
@@ -232,7 +237,7 @@ def load_plan(raw: bytes) -> Any:
     if folder is None:
         return None
     try:
-        return pickle.loads((folder / f"plan-{_blake2b(raw)}").read_bytes())
+        return pickle.loads((folder / _plan_name(raw)).read_bytes())
     except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
         return None
     except pickle.UnpicklingError:
@@ -252,6 +257,27 @@ def save_plan(raw: bytes, plan: object) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(plan, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / f"plan-{_blake2b(raw)}")
+        os.replace(temporary, folder / _plan_name(raw))
     except (OSError, pickle.PicklingError):
+        return
+    _keep_newest(folder, "plan-", PLANS_KEPT)
+
+
+PLANS_KEPT = 32
+"""Parsed registries kept: one per registry and version in use, and a few old ones."""
+
+
+def _plan_name(raw: bytes) -> str:
+    return f"plan-{_digest(code_state(), _blake2b(raw))}"
+
+
+def _keep_newest(folder: Path, prefix: str, count: int) -> None:
+    """Delete all but the newest `count` cache files whose names start with prefix."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix)]
+        if len(entries) > count:
+            entries.sort(key=lambda e: e.stat().st_mtime_ns)
+            for entry in entries[: len(entries) - count]:
+                Path(entry.path).unlink(missing_ok=True)
+    except OSError:
         return

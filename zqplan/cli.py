@@ -312,8 +312,10 @@ def memoized(
     from zqplan.paths import ledger_path
 
     terminal = (interactive(), _columns()) if interactive() else (False, None)
+    # The registry's path as named is in the output (messages, JSON), so in the key.
+    named = {**params, "registry as named": str(registry)}
     key = cache.output_key(
-        command, params, [registry, ledger_path(registry)], day=day.isoformat(), terminal=terminal
+        command, named, [registry, ledger_path(registry)], day=day.isoformat(), terminal=terminal
     )
     replay = cache.recall(key)
     if replay is not None:
@@ -743,7 +745,7 @@ def update(
         note=note,
     )
     ledger_file = ledger_module.ledger_path(path)
-    ledger_module.append(ledger_file, [observation])
+    _say_moved(ledger_module.append(ledger_file, [observation]))
     say(f"recorded {description} in {ledger_file} as {observation.record_id}")
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
@@ -779,11 +781,16 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
     ids = ledger_module.new_record_ids(recorded_at, len(observations))
     observations = [replace(o, record_id=i) for o, i in zip(observations, ids, strict=True)]
     ledger_file = ledger_module.ledger_path(path)
-    ledger_module.append(ledger_file, observations)
+    _say_moved(ledger_module.append(ledger_file, observations))
     say(
         f"recorded {len(observations)} observation{'s' * (len(observations) != 1)} "
         f"from {name} in {ledger_file}"
     )
+
+
+def _say_moved(side: Path | None) -> None:
+    if side is not None:
+        say(f"zqplan: note: the ledger's torn last line (an interrupted write) was moved to {side}")
 
 
 def _read_batch(name: str) -> str:

@@ -157,7 +157,7 @@ def locked(path: Path) -> Iterator[None]:
         lock.release()
 
 
-def append(path: Path, observations: Sequence[Observation]) -> None:
+def append(path: Path, observations: Sequence[Observation]) -> Path | None:
     """Add records to the ledger under its lock: all of them land, or none.
 
     One record is appended with one write (a write of a few hundred bytes is not
@@ -176,17 +176,23 @@ def append(path: Path, observations: Sequence[Observation]) -> None:
         ):
             raise LedgerError(f"record {observation.record_id} does not survive the round trip")
     payload = "".join(lines).encode("utf-8")
+    # Write where a symlinked ledger points, so that a batch's rename keeps the link.
+    real = path.resolve() if path.is_symlink() else path
     with locked(path):
-        _remove_abandoned(path)
+        _remove_abandoned(real)
         try:
+            # Holding the lock, a last line without its newline is no write in progress:
+            # it is torn. Move it aside first, or it would sit before the new records.
+            side = _move_torn_tail(real)
             if len(observations) > 1:
-                _rewrite_with(path, payload)
+                _rewrite_with(real, payload)
             else:
-                _append_bytes(path, payload)
+                _append_bytes(real, payload)
         except IsADirectoryError:
             raise LedgerError(f"{path} is a directory, not a ledger file") from None
         except OSError as exc:
             raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
+    return side
 
 
 _PLAIN = re.compile(r"[ !#-\[\]-~]*")
@@ -278,18 +284,31 @@ def repair(path: Path) -> Path | None:
     ledger keeps every whole line.
     """
     with locked(path):
-        raw = path.read_bytes() if path.exists() else b""
-        complete = raw.rfind(b"\n") + 1
-        if complete == len(raw):
+        return _move_torn_tail(path.resolve() if path.is_symlink() else path)
+
+
+def _move_torn_tail(path: Path) -> Path | None:
+    """Under the lock: bytes after the last newline go to a side file (kept, never lost)."""
+    if not path.exists():
+        return None
+    with path.open("rb") as stream:
+        stream.seek(0, os.SEEK_END)
+        size = stream.tell()
+        if size == 0:
             return None
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        side = path.with_name(f"{path.name}.torn-{stamp}")
-        side.write_bytes(raw[complete:])
-        with path.open("r+b") as stream:
-            stream.truncate(complete)
-            stream.flush()
-            os.fsync(stream.fileno())
-        return side
+        stream.seek(-1, os.SEEK_END)
+        if stream.read(1) == b"\n":
+            return None
+    raw = path.read_bytes()
+    complete = raw.rfind(b"\n") + 1
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    side = path.with_name(f"{path.name}.torn-{stamp}")
+    side.write_bytes(raw[complete:])
+    with path.open("r+b") as stream:
+        stream.truncate(complete)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return side
 
 
 def has_period(path: Path, target_id: str, period: dt.date) -> bool:
@@ -506,6 +525,14 @@ def _utc(moment: dt.datetime | None) -> dt.datetime:
     return moment
 
 
+def _finite(value: float) -> bool:
+    """A number a float can hold (an int too large for one is not)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def parse_record(line: str, where: Where) -> Observation:
     """One ledger line as an Observation; LedgerError says what is wrong with it."""
     try:
@@ -513,6 +540,8 @@ def parse_record(line: str, where: Where) -> Observation:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc).split(" (at ", 1)[0]
         raise LedgerError(f"not a ledger record: {message}", where=str(where)) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise LedgerError("not a ledger record: a number far too long", where=str(where)) from None
     if len(document) != 1:
         raise LedgerError("a ledger line holds exactly one record", where=str(where))
     ((record_id, fields),) = document.items()
@@ -538,7 +567,7 @@ def parse_record(line: str, where: Where) -> Observation:
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
         raise LedgerError(f"record {record_id}: date must be a date", where=str(where))
     if not isinstance(value, (bool, int, float)) or (
-        not isinstance(value, bool) and not math.isfinite(value)
+        not isinstance(value, bool) and not _finite(value)
     ):
         raise LedgerError(
             f"record {record_id}: value must be a finite number or true/false", where=str(where)

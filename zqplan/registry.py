@@ -214,7 +214,9 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
         raise error("binary data (a NUL byte), not TOML text", where=str(path))
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of over 4,300 digits
+            raise error("invalid TOML: a number far too long", where=str(path)) from None
         found = _TOML_POSITION.match(str(exc))
         if found is None:
             raise error(f"invalid TOML: {exc}", where=str(path)) from None
@@ -637,10 +639,15 @@ class _Reader:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             self.problem(f"'{label}' must be a number, not {raw!r}", *keys, line=line)
             return None
-        if not math.isfinite(raw):
-            self.problem(f"'{label}' must be a finite number, not {raw!r}", *keys, line=line)
+        try:
+            number = float(raw)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            shown = raw if isinstance(raw, float) else "a number too large"
+            self.problem(f"'{label}' must be a finite number, not {shown}", *keys, line=line)
             return None
-        return float(raw)
+        return number
 
     def goal(
         self,
