@@ -174,7 +174,9 @@ class TestRegistryForms:
 
     def test_change_in_percent(self, tmp_path: Path) -> None:
         """change = -13.5 means a cut of 13.5%."""
-        found = self.load(tmp_path, "target = { change = -13.5, date = 2027-12-31 }\n")
+        found = self.load(
+            tmp_path, 'direction = "decrease"\ntarget = { change = -13.5, date = 2027-12-31 }\n'
+        )
         assert found.target == Goal(TT, change=-0.135)
 
     def test_two_forms_refused(self, tmp_path: Path) -> None:
@@ -218,6 +220,19 @@ class TestRegistryForms:
             f"{tmp_path / 'targets.toml'}:15: "
         )  # 12 header lines, target, '['
         assert "not after the baseline date 2022-12-31" in found[0]
+
+    def test_target_on_the_wrong_side(self, tmp_path: Path) -> None:
+        """An increase to below the baseline (100 -> 80) is refused, pointing at direction."""
+        found = self.problems(tmp_path, "target = { value = 80, date = 2027-12-31 }\n")
+        assert len(found) == 1
+        assert found[0].startswith(f"{tmp_path / 'targets.toml'}:13: ")
+        assert 'target 80 is below the baseline 100, but direction = "increase"' in found[0]
+        assert 'for a target to go down to, set direction = "decrease"' in found[0]
+
+    def test_cut_with_increase_refused(self, tmp_path: Path) -> None:
+        """A cut of 13.5% with the default direction (increase) is refused."""
+        found = self.problems(tmp_path, "target = { change = -13.5, date = 2027-12-31 }\n")
+        assert 'a -13.5% target with direction = "increase"' in found[0]
 
     def test_revision_needs_reason(self, tmp_path: Path) -> None:
         """Every revision says why."""

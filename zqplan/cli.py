@@ -167,10 +167,16 @@ def parse_value(text: str, target: Target) -> float | bool:
         )
     from zqplan.units import UnitError, parse_quantity, parse_unit
 
+    unit = parse_unit(target.unit)
     try:
-        return parse_quantity(raw, parse_unit(target.unit))
+        number = parse_quantity(raw, unit)
     except UnitError as error:
         raise InvalidInputError(f"{error.message} for '{target.id}'", hint=error.hint) from None
+    if unit.base == "rank" and (number < 1 or number != int(number)):
+        raise InvalidInputError(
+            f"{text!r} is not a rank for '{target.id}'", hint="a rank is a whole number, 1 or more"
+        )
+    return number
 
 
 def check_text(text: str, *, option: str) -> None:
@@ -607,7 +613,7 @@ def history(
     memoized("history", params, path, day, body)
 
 
-@app.command(context_settings=CONTEXT)
+@app.command(context_settings={**CONTEXT, "ignore_unknown_options": True})
 def update(
     target_id: Annotated[
         str | None,
@@ -677,6 +683,10 @@ def update(
     """
     from zqplan import ledger as ledger_module
 
+    if value is not None and value.startswith("--"):
+        raise InvalidInputError(f"no such option: {value}", hint="see `zqplan update --help`")
+    if batch_format is not None and batch is None:
+        raise InvalidInputError("--format is the format of a --from file", hint="add --from FILE")
     if batch is not None:
         if target_id is not None or value is not None or stage is not None or done is not None:
             raise InvalidInputError(

@@ -585,6 +585,11 @@ class _Reader:
                 *keys,
                 "target",
             )
+        way = direction or Direction.INCREASE
+        for goal, where in ((target, ("target",)), *((r.goal, ("revisions",)) for r in revisions)):
+            wrong = _wrong_side(way, baseline, goal)
+            if wrong:
+                self.problem(wrong, *keys, *where, hint=_DIRECTION_HINT[way])
         result = Target(
             id=target_id,
             area=area or "",
@@ -866,6 +871,40 @@ class _Reader:
                 )
             )
         return tuple(found)
+
+
+_DIRECTION_HINT = {
+    Direction.INCREASE: 'for a target to go down to, set direction = "decrease"',
+    Direction.DECREASE: 'for a target to go up to, set direction = "increase"',
+    Direction.AT_LEAST: None,
+    Direction.AT_MOST: None,
+}
+
+
+def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None) -> str:
+    """Why a target cannot be reached the way its direction says, or "" when it can."""
+    if goal is None or direction not in (Direction.INCREASE, Direction.DECREASE):
+        return ""
+    rising = direction is Direction.INCREASE
+    if goal.annual_growth is not None or goal.change is not None:
+        rate = goal.annual_growth if goal.annual_growth is not None else goal.change
+        assert rate is not None
+        if (rate < 0 and rising) or (rate > 0 and not rising):
+            return f'a {rate * 100:+g}% target with direction = "{direction}"'
+        return ""
+    if (
+        baseline is None
+        or not isinstance(baseline.value, float)
+        or not isinstance(goal.value, float)
+    ):
+        return ""
+    if (goal.value < baseline.value and rising) or (goal.value > baseline.value and not rising):
+        side = "below" if rising else "above"
+        return (
+            f"target {goal.value:g} is {side} the baseline {baseline.value:g}, "
+            f'but direction = "{direction}"'
+        )
+    return ""
 
 
 def _is_date(value: object) -> TypeGuard[dt.date]:

@@ -89,8 +89,10 @@ def delimited_text(rows: list[dict[str, Any]], columns: Sequence[str], *, delimi
     for row in rows:
         cells = [_cell(row.get(column)) for column in columns]
         if delimiter == "\t":
-            # TSV has no quoting: tabs and newlines inside a cell become spaces.
-            cells = [" ".join(cell.split("\t")).replace("\n", " ") for cell in cells]
+            # TSV has no quoting: tabs and line breaks inside a cell become spaces.
+            cells = [
+                " ".join(cell.replace("\r", " ").split("\t")).replace("\n", " ") for cell in cells
+            ]
         writer.writerow(cells)
     return buffer.getvalue()
 
@@ -98,8 +100,12 @@ def delimited_text(rows: list[dict[str, Any]], columns: Sequence[str], *, delimi
 def markdown_text(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table; pipes in cells escaped."""
 
+    from zqplan.safe import printable
+
     def escape(value: Any) -> str:
-        return _cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        # A table for people: terminal controls neutralised like the table view's.
+        text = _cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        return printable(text)
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(escape(row.get(c)) for c in columns) + " |" for row in rows]

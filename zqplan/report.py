@@ -58,7 +58,7 @@ def number(value: float | None) -> float | None:
     """A JSON-safe number: None for absent, never NaN or infinity."""
     if value is None or not math.isfinite(value):
         return None
-    return value
+    return value + 0.0  # -0.0 prints as 0.0
 
 
 def _day(value: dt.date | None) -> str | None:

@@ -6,7 +6,9 @@ import re
 
 # C0/C1 controls (ESC starts ANSI sequences, CR rewrites a line) and the Unicode
 # bidirectional overrides, which can make a terminal show text other than stored.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def printable(text: str) -> str:
