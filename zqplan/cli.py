@@ -133,6 +133,26 @@ AsOfOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from zqplan import __version__
+
+        emit(f"zqplan {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Track a government plan's targets: where each stands and whether it arrives on time."""
+
+
 # --- inputs -------------------------------------------------------------------
 
 

@@ -642,7 +642,7 @@ class _Reader:
             self.problem(f"'{label}' must be true or false for a yes-no target", *keys, line=line)
             return None
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-            self.problem(f"'{label}' must be a number, not {raw!r}", *keys, line=line)
+            self.problem(f"'{label}' must be a number, not {_shown(raw)}", *keys, line=line)
             return None
         try:
             number = float(raw)
@@ -679,7 +679,9 @@ class _Reader:
         date = raw.get("date")
         if date is not None and not _is_date(date):
             self.problem(
-                f"'{label}.date' must be a date like 2027-12-31, not {date!r}", *keys, line=line
+                f"'{label}.date' must be a date like 2027-12-31, not {_shown(date)}",
+                *keys,
+                line=line,
             )
             date = None
         forms = [form for form in GOAL_FORMS if form in raw]
@@ -807,7 +809,7 @@ class _Reader:
         date = raw.get("date")
         if date is not None and not _is_date(date):
             self.problem(
-                f"'{label}.date' must be a date like 2027-12-31, not {date!r}",
+                f"'{label}.date' must be a date like 2027-12-31, not {_shown(date)}",
                 *keys,
                 key,
             )
@@ -848,7 +850,7 @@ class _Reader:
             date = item.get("date")
             if not _is_date(date):
                 self.problem(
-                    f"'{label}.date' must be a date like 2022-12-31, not {date!r}",
+                    f"'{label}.date' must be a date like 2022-12-31, not {_shown(date)}",
                     line=line,
                 )
                 continue
@@ -905,6 +907,21 @@ def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None)
             f'but direction = "{direction}"'
         )
     return ""
+
+
+def _shown(value: object) -> str:
+    """A value as the registry's author wrote it, not as Python spells it."""
+    if isinstance(value, dt.datetime):
+        return f"{value.isoformat(sep=' ')} (a date and time)"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a table"
+    return str(value)
 
 
 def _is_date(value: object) -> TypeGuard[dt.date]:

@@ -92,7 +92,7 @@ def summary_line(assessments: Sequence[Assessment], lang: Lang = Lang.EN) -> Tex
     return line
 
 
-def _goal_text(assessment: Assessment, lang: Lang) -> str:
+def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> str:
     """The target in force: its level and date, marked when revised."""
     goal = assessment.goal
     unit = assessment.target.unit
@@ -103,7 +103,7 @@ def _goal_text(assessment: Assessment, lang: Lang) -> str:
     )
     if goal.date is not None:
         due = f"{word('by', lang)} {goal.date}"
-        shown = f"{shown}\n{due}" if shown else due
+        shown = f"{shown}{chr(10) if stacked else ' '}{due}" if shown else due
     if assessment.revision is not None:
         shown += " *"  # revised: `zqplan show` gives the plan as first set
     return shown or "—"
@@ -126,17 +126,22 @@ def status_table(
     if assessments:
         title.append(f"  {word('as of', lang)} {assessments[0].as_of}", style="dim")
     table = Table(
-        title=title,
         box=_box(interactive),
         title_justify="left",
         pad_edge=False,
         collapse_padding=True,
     )
-    # Ids, bars and statuses never wrap; titles and values wrap to fit a terminal.
+    # In a terminal, ids, bars and statuses never wrap; titles and values wrap to fit.
+    # In a pipe, each target is one line, for grep and awk.
+    narrow = {"overflow": "fold"} if interactive else {"no_wrap": True}
     table.add_column(word("id", lang), style="bold", no_wrap=True)
-    table.add_column(word("title", lang), min_width=12, ratio=1)
-    table.add_column(word("latest", lang), justify="right", overflow="fold", max_width=12)
-    table.add_column(word("target", lang), justify="right", overflow="fold", max_width=16)
+    table.add_column(word("title", lang), min_width=12, ratio=1, no_wrap=not interactive)
+    table.add_column(
+        word("latest", lang), justify="right", max_width=12 if interactive else None, **narrow
+    )
+    table.add_column(
+        word("target", lang), justify="right", max_width=16 if interactive else None, **narrow
+    )
     table.add_column(word("progress", lang), no_wrap=True)
     table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
@@ -156,13 +161,13 @@ def status_table(
                 _plain(target.id),
                 _plain(pick(target.title, target.title_zh, lang)),
                 _plain(latest_text),
-                _plain(_goal_text(assessment, lang)),
+                _plain(_goal_text(assessment, lang, stacked=interactive)),
                 progress if assessment.progress is not None else Text("—"),
                 text.percent(assessment.expected_progress),
-                status_text(assessment, lang, multiline=True),
+                status_text(assessment, lang, multiline=interactive),
             )
         table.add_section()
-    return Group(table, summary_line(assessments, lang))
+    return Group(title, table, summary_line(assessments, lang))
 
 
 def _point(amount: Any, date: Any, unit: str) -> str:
