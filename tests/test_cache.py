@@ -177,3 +177,20 @@ class TestKey:
         assert key(json=True) != base
         registry.write_text("xy", encoding="utf-8")
         assert key() != base
+
+
+class TestTrust:
+    """Cache files others could have written are never loaded (marshal and pickle)."""
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+    def test_world_writable_entry_is_ignored(self, tmp_path: Path, cache_dir: Path) -> None:
+        """An index anyone may write is ignored: the ledger is parsed afresh, correctly."""
+        path = tmp_path / "targets.ledger.toml"
+        ledger.append(path, [observation(1, 80.0)])
+        ledger.read(path)
+        (entry,) = [e for e in cache_dir.iterdir() if e.name.startswith("ledger-")]
+        assert cache.trusted(entry)
+        entry.write_bytes(b"planted")
+        entry.chmod(0o666)
+        assert not cache.trusted(entry)
+        assert [o.value for o in ledger.read(path).observations] == [80.0]

@@ -94,9 +94,21 @@ def code_state() -> tuple[int, ...]:
     return (FORMAT, *sys.version_info[:3], len(states), max(states, default=0))
 
 
+def trusted(path: Path) -> bool:
+    """A cache file this user wrote and no one else can change (marshal and pickle
+    must never read data another account could have planted)."""
+    if os.name != "posix":
+        return True
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    return found.st_uid == os.getuid() and not found.st_mode & 0o022
+
+
 def _read(name: str) -> Any:
     folder = directory()
-    if folder is None:
+    if folder is None or not trusted(folder / name):
         return None
     try:
         return marshal.loads((folder / name).read_bytes())
@@ -112,7 +124,7 @@ def _write(name: str, value: Any) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as stream:
@@ -234,7 +246,7 @@ def load_plan(raw: bytes) -> Any:
     import pickle
 
     folder = directory()
-    if folder is None:
+    if folder is None or not trusted(folder / _plan_name(raw)):
         return None
     try:
         return pickle.loads((folder / _plan_name(raw)).read_bytes())
@@ -253,7 +265,7 @@ def save_plan(raw: bytes, plan: object) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(plan, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -824,17 +824,14 @@ def _say_moved(side: Path | None) -> None:
 
 
 def _read_batch(name: str) -> str:
-    """The batch's text: a file, or standard input for '-'."""
-    from zqplan.registry import read_text
+    """The batch's text: a file (missing: a usage error), or standard input for '-'."""
+    from zqplan.errors import BatchError
+    from zqplan.registry import decode, read_bytes
 
-    if name != "-":
-        return read_text(Path(name), what="batch", error=InvalidInputError)
-    raw = sys.stdin.buffer.read()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InvalidInputError("not UTF-8 text", where=f"-:{line}") from None
+    if name == "-":
+        return decode(sys.stdin.buffer.read(), path=Path("-"), error=BatchError)
+    raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
+    return decode(raw, path=Path(name), error=BatchError)
 
 
 def _batch_observation(

@@ -58,6 +58,10 @@ class LockTimeout(ZqplanError):
     exit_code = ExitCode.LOCKED
 
 
+class BatchError(ZqplanError):
+    """An `update --from` file whose content cannot be read as a batch."""
+
+
 class UnknownTargetError(ZqplanError):
     """A target id that the registry does not define."""
 

@@ -262,7 +262,9 @@ def _remove_abandoned(path: Path) -> None:
 
     They are partial copies of the ledger plus a batch that never landed, not data.
     """
-    for leftover in path.parent.glob(f".{path.name}.*.new"):
+    import glob
+
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.new"):
         leftover.unlink(missing_ok=True)
 
 
