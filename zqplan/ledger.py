@@ -214,20 +214,16 @@ def _plain_text(observation: Observation) -> bool:
     return plain and (isinstance(value, bool) or math.isfinite(value))
 
 
-def _prefix_for(existing: bytes) -> bytes:
-    """A header for a new ledger; a newline after a torn last line, so it stays apart."""
-    if not existing:
-        return HEADER.encode("utf-8")
-    return b"" if existing.endswith(b"\n") else b"\n"
+def _header_if_new(existing_size: int) -> bytes:
+    """A new ledger starts with its header (a torn tail was already moved aside)."""
+    return HEADER.encode("utf-8") if existing_size == 0 else b""
 
 
 def _append_bytes(path: Path, payload: bytes) -> None:
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags, 0o644)
     try:
-        size = os.fstat(descriptor).st_size
-        tail = b"" if size == 0 else _last_byte(path)
-        data = _prefix_for(tail if size else b"") + payload
+        data = _header_if_new(os.fstat(descriptor).st_size) + payload
         written = 0
         while written < len(data):
             written += os.write(descriptor, data[written:])
@@ -243,7 +239,7 @@ def _rewrite_with(path: Path, payload: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(existing + _prefix_for(existing) + payload)
+            stream.write(existing + _header_if_new(len(existing)) + payload)
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
@@ -325,12 +321,6 @@ def has_period(path: Path, target_id: str, period: dt.date) -> bool:
         return needle in path.read_bytes()
     except OSError:
         return False
-
-
-def _last_byte(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1)
 
 
 @dataclass(frozen=True, slots=True)
