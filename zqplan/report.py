@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from zqplan.errors import ZqplanError
+from zqplan.i18n import STATUS_LABELS
 from zqplan.model import (
     Assessment,
     Criterion,
@@ -15,7 +16,6 @@ from zqplan.model import (
     Plan,
     Point,
     ProgrammeAssessment,
-    StatusCode,
     Target,
 )
 from zqplan.status import (
@@ -30,21 +30,10 @@ STATUS_SCHEMA = "zqplan.status/1"
 TARGET_SCHEMA = "zqplan.target/1"
 HISTORY_SCHEMA = "zqplan.history/1"
 
-LABELS: dict[StatusCode, tuple[str, str]] = {
-    StatusCode.ACHIEVED: ("achieved", "已实现"),
-    StatusCode.ON_TRACK: ("on track", "符合预期"),
-    StatusCode.AT_RISK: ("at risk, needs to speed up", "需加快"),
-    StatusCode.OFF_TRACK: ("off track", "滞后"),
-    StatusCode.MISSED: ("missed", "未实现"),
-    StatusCode.NO_TARGET: ("no dated target", "无明确目标"),
-    StatusCode.NO_DATA: ("no data", "暂无数据"),
-}
-"""English and Chinese labels of METHOD.md's 'Labels' table."""
-
 
 def label(assessment: Assessment, *, zh: bool = False) -> str:
     """The status label, with METHOD's finer Chinese wording where it applies."""
-    english, chinese = LABELS[assessment.status]
+    english, chinese = STATUS_LABELS[assessment.status]
     if not zh:
         return english
     if is_early(assessment):
