@@ -16,7 +16,6 @@ import typer
 from zqplan.errors import (
     ExitCode,
     InvalidInputError,
-    LedgerError,
     Problems,
     RegistryError,
     UnknownTargetError,
@@ -1074,4 +1073,4 @@ def _usage_error(error: typer.TyperException) -> int:
     return int(getattr(error, "exit_code", ExitCode.USAGE))
 
 
-__all__ = ["LedgerError", "app", "main"]
+__all__ = ["app", "main"]
