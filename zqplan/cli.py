@@ -321,6 +321,11 @@ def say(message: str) -> None:
     sys.stderr.write(line)
 
 
+def arguments(values: dict[str, object]) -> dict[str, object]:
+    """A command's arguments for the memo key (the registry enters it as a file)."""
+    return {name: value for name, value in values.items() if name != "registry"}
+
+
 def memoized(
     command: str,
     params: dict[str, object],
@@ -413,18 +418,9 @@ def status(
     Example: zqplan status --area rural --status at-risk --status off-track
     """
 
+    params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    params: dict[str, object] = {
-        "json": json,
-        "fmt": fmt,
-        "fields": fields,
-        "width": width,
-        "lang": lang,
-        "area": area,
-        "state": state,
-        "fail_on": fail_on,
-    }
 
     def body() -> None:
         from zqplan.registry import suggest
@@ -506,16 +502,9 @@ def show(
     Example: zqplan show farm-output
     """
 
+    params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    params: dict[str, object] = {
-        "target": target_id,
-        "json": json,
-        "fmt": fmt,
-        "fields": fields,
-        "width": width,
-        "lang": lang,
-    }
 
     def body() -> None:
         from zqplan.render import Output
@@ -555,15 +544,9 @@ def milestones(
     Example: zqplan milestones --as-of 2025-12-31
     """
 
+    params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    params: dict[str, object] = {
-        "json": json,
-        "fmt": fmt,
-        "fields": fields,
-        "width": width,
-        "lang": lang,
-    }
 
     def body() -> None:
         from zqplan.milestones import assess_programmes
@@ -602,15 +585,9 @@ def history(
     Example: zqplan history farm-output --format csv
     """
 
+    params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = today()
-    params: dict[str, object] = {
-        "target": target_id,
-        "json": json,
-        "fmt": fmt,
-        "fields": fields,
-        "width": width,
-    }
 
     def body() -> None:
         from zqplan.render import Output
@@ -924,9 +901,9 @@ def check(
     Example: zqplan check --registry plans/targets.toml
     """
 
+    params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = today()
-    params: dict[str, object] = {"json": json, "fmt": fmt, "fields": fields}
     if repair:
         from zqplan import ledger as ledger_module
 
