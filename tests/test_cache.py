@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_zqplan as run
 
 from zqplan import cache, ledger
 from zqplan.model import Observation
@@ -99,15 +98,6 @@ class TestLedgerIndex:
         ledger.append(path, [observation(1, 80.0)])
         assert [o.value for o in ledger.read(path).observations] == [80.0]
         assert not (tmp_path / "cache").exists()
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the installed zqplan (the same Python's) in cwd."""
-    command = Path(sys.executable).with_name("zqplan")
-    env = {k: v for k, v in os.environ.items() if k != "ZQPLAN_REGISTRY"}
-    return subprocess.run(
-        [str(command), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
 
 
 class TestOutputMemo:

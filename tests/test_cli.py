@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import run_zqplan, zqplan_command
 
 from zqplan.ledger import HEADER, append, ledger_path, new_record_id
 from zqplan.model import Observation
@@ -39,15 +40,6 @@ ERROR_PREFIX = "zqplan: error: "
 COMMANDS = ["status", "show", "history", "update", "check", "init"]
 
 
-@pytest.fixture(scope="session")
-def zqplan_command() -> str:
-    """The installed zqplan script, beside this Python or on PATH."""
-    found = shutil.which("zqplan", path=os.path.dirname(sys.executable)) or shutil.which("zqplan")
-    if found is None:
-        pytest.fail("the zqplan command is not installed (pip install -e .)")
-    return found
-
-
 @pytest.fixture
 def environment() -> dict[str, str]:
     """The environment of every run: no ZQPLAN_REGISTRY, a fixed user."""
@@ -59,8 +51,7 @@ def environment() -> dict[str, str]:
 class Runner:
     """Runs zqplan in a folder, with a controlled environment."""
 
-    def __init__(self, command: str, cwd: Path, env: dict[str, str]):
-        self.command = command
+    def __init__(self, cwd: Path, env: dict[str, str]):
         self.cwd = cwd
         self.env = env
 
@@ -68,16 +59,7 @@ class Runner:
         self, *args: str, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """Run zqplan ARGS and capture its output as text."""
-        return subprocess.run(
-            [self.command, *args],
-            cwd=self.cwd,
-            env={**self.env, **(env or {})},
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
+        return run_zqplan(*args, cwd=self.cwd, env={**self.env, **(env or {})})
 
     def json(self, *args: str) -> Any:
         """Run zqplan ARGS, expect success, and parse stdout as JSON."""
@@ -87,9 +69,9 @@ class Runner:
 
 
 @pytest.fixture
-def zqplan(zqplan_command: str, tmp_path: Path, environment: dict[str, str]) -> Runner:
+def zqplan(tmp_path: Path, environment: dict[str, str]) -> Runner:
     """A runner of zqplan in the empty folder tmp_path."""
-    return Runner(zqplan_command, tmp_path, environment)
+    return Runner(tmp_path, environment)
 
 
 @pytest.fixture
@@ -162,7 +144,7 @@ class TestStatus:
     def test_json_pipes_into_json_tool(self, zqplan: Runner) -> None:
         """`zqplan status --json | python -m json.tool` succeeds: stdout is JSON only."""
         pipeline = (
-            f"{shlex.quote(zqplan.command)} status --json"
+            f"{shlex.quote(zqplan_command())} status --json"
             f" | {shlex.quote(sys.executable)} -m json.tool"
         )
         result = subprocess.run(

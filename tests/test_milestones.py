@@ -4,17 +4,17 @@ registry's [programmes], the ledger's item records, and `zqplan milestones` end 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import run_zqplan
 
 from zqplan.errors import Problems, ZqplanError
 from zqplan.ledger import append, format_record, ledger_path, new_record_id, read, validate
@@ -745,37 +745,13 @@ ERROR_PREFIX = "zqplan: error: "
 ITEM = "A start in one year"
 
 
-@pytest.fixture(scope="module")
-def zqplan_command() -> str:
-    """The installed zqplan script, beside this Python or on PATH."""
-    found = shutil.which("zqplan", path=os.path.dirname(sys.executable)) or shutil.which("zqplan")
-    if found is None:
-        pytest.fail("the zqplan command is not installed (pip install -e .)")
-    return found
-
-
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def zqplan(zqplan_command: str, tmp_path: Path) -> Run:
+def zqplan(tmp_path: Path) -> Run:
     """Run zqplan ARGS in tmp_path as user 'tester', with no $ZQPLAN_REGISTRY."""
-    env = {k: v for k, v in os.environ.items() if k != "ZQPLAN_REGISTRY"}
-    env["ZQPLAN_USER"] = "tester"
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [zqplan_command, *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
-
-    return run
+    return functools.partial(run_zqplan, cwd=tmp_path)
 
 
 @pytest.fixture

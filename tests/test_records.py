@@ -16,28 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import run_zqplan as zqplan
+from helpers import zqplan_command
 
 from zqplan.ledger import read
 
 SHIPPED = Path(__file__).parent.parent / "targets.toml"
-ZQPLAN = Path(sys.executable).with_name("zqplan")
-
-
-def zqplan(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed zqplan in cwd."""
-    environment = {k: v for k, v in os.environ.items() if k != "ZQPLAN_REGISTRY"}
-    environment.update(env or {})
-    return subprocess.run(
-        [str(ZQPLAN), *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+ZQPLAN = Path(zqplan_command())
 
 
 def registry_in(folder: Path, *, empty: bool = False) -> Path:

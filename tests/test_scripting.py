@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_zqplan as run
 
-ZQPLAN = Path(sys.executable).with_name("zqplan")
 SHIPPED = Path(__file__).parent.parent / "targets.toml"
-
-
-def run(
-    *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed zqplan in cwd, stdout a pipe (as a script sees it)."""
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("ZQPLAN_REGISTRY", "FORCE_COLOR")
-    }
-    environment.update(env or {})
-    return subprocess.run(
-        [str(ZQPLAN), *args],
-        cwd=cwd,
-        env=environment,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
 
 
 @pytest.fixture
