@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import run_zqplan
+
+from zqplan.shipped import shipped_registry
 
 _CACHE = tempfile.mkdtemp(prefix="zqplan-test-cache-")
 
@@ -34,3 +39,21 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return write
+
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+"""Runs the installed zqplan with the given arguments (see helpers.run_zqplan)."""
+
+
+@pytest.fixture
+def zqplan(tmp_path: Path) -> Run:
+    """Run zqplan ARGS in tmp_path as user 'tester', with no $ZQPLAN_REGISTRY."""
+    return functools.partial(run_zqplan, cwd=tmp_path)
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    """tmp_path/targets.toml: a copy of the shipped Zhaoqing registry, no ledger yet."""
+    path = tmp_path / "targets.toml"
+    shutil.copyfile(shipped_registry(), path)
+    return path

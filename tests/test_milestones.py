@@ -4,9 +4,7 @@ registry's [programmes], the ledger's item records, and `zqplan milestones` end 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import run_zqplan
+from conftest import Run
 
 from zqplan.errors import Problems, ZqplanError
 from zqplan.ledger import append, format_record, ledger_path, new_record_id, read, validate
@@ -36,7 +34,6 @@ from zqplan.model import (
     Where,
 )
 from zqplan.registry import load_plan
-from zqplan.shipped import shipped_registry
 
 WriteFile = Callable[[str, str | bytes], Path]
 
@@ -743,23 +740,6 @@ class TestLedgerItemRecords:
 
 ERROR_PREFIX = "zqplan: error: "
 ITEM = "A start in one year"
-
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def zqplan(tmp_path: Path) -> Run:
-    """Run zqplan ARGS in tmp_path as user 'tester', with no $ZQPLAN_REGISTRY."""
-    return functools.partial(run_zqplan, cwd=tmp_path)
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    """tmp_path/targets.toml: a copy of the shipped Zhaoqing registry, no ledger yet."""
-    path = tmp_path / "targets.toml"
-    shutil.copyfile(shipped_registry(), path)
-    return path
 
 
 def json_of(result: subprocess.CompletedProcess[str]) -> Any:

@@ -4,22 +4,19 @@ quantities in the registry, and `zqplan update` converting them to the target's 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import run_zqplan
+from conftest import Run
 
 from zqplan.errors import Problems, ZqplanError
 from zqplan.ledger import ledger_path
 from zqplan.model import Point
 from zqplan.registry import load_plan
-from zqplan.shipped import shipped_registry
 
 WriteFile = Callable[[str, str | bytes], Path]
 
@@ -149,23 +146,6 @@ class TestRegistryQuantities:
 # --- end to end -----------------------------------------------------------------
 
 ERROR_PREFIX = "zqplan: error: "
-
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def zqplan(tmp_path: Path) -> Run:
-    """Run zqplan ARGS in tmp_path as user 'tester', with no $ZQPLAN_REGISTRY."""
-    return functools.partial(run_zqplan, cwd=tmp_path)
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    """tmp_path/targets.toml: a copy of the shipped Zhaoqing registry, no ledger yet."""
-    path = tmp_path / "targets.toml"
-    shutil.copyfile(shipped_registry(), path)
-    return path
 
 
 def error_line(result: subprocess.CompletedProcess[str], code: int) -> str:
