@@ -1,4 +1,4 @@
-"""Status tests: every number worked by hand from ../shared/METHOD.md, never taken from zqplan."""
+"""Status tests: every number worked by hand from docs/method.md, never taken from zqplan."""
 
 from __future__ import annotations
 

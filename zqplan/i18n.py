@@ -41,7 +41,7 @@ STATUS_LABELS: dict[StatusCode, tuple[str, str]] = {
     StatusCode.NO_TARGET: ("no dated target", "无明确目标"),
     StatusCode.NO_DATA: ("no data", "暂无数据"),
 }
-"""The labels of ../shared/METHOD.md's 'Labels' table."""
+"""The status labels of the method (docs/method.md)."""
 
 STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
     StageStatus.MET: ("met", "已完成"),

@@ -46,7 +46,7 @@ class Attribute(StrEnum):
 
 
 class StatusCode(StrEnum):
-    """The verdict on one target, in the order of ../shared/METHOD.md."""
+    """The verdict on one target, in the order of docs/method.md."""
 
     ACHIEVED = "achieved"
     ON_TRACK = "on-track"

@@ -1,4 +1,4 @@
-"""The status method of ../shared/METHOD.md: pure functions, no I/O, no clock."""
+"""The status method of docs/method.md: pure functions, no I/O, no clock."""
 
 from __future__ import annotations
 
