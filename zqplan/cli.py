@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -332,11 +332,12 @@ def memoized(
     registry: Path,
     day: dt.date,
     body: Callable[[], None],
+    also: Sequence[Path] = (),
 ) -> None:
     """Run a read-only command, or replay its output if nothing it reads has changed.
 
-    See cache.py: the key covers the registry's and the ledger's file state, the
-    arguments, the day, the terminal and zqplan's own code.
+    See cache.py: the key covers the registry's and the ledger's file state (and that
+    of the files in `also`), the arguments, the day, the terminal and zqplan's own code.
     """
     from zqplan import cache
     from zqplan.paths import ledger_path
@@ -345,7 +346,11 @@ def memoized(
     # The registry's path as named is in the output (messages, JSON), so in the key.
     named = {**params, "registry as named": str(registry)}
     key = cache.output_key(
-        command, named, [registry, ledger_path(registry)], day=day.isoformat(), terminal=terminal
+        command,
+        named,
+        [registry, ledger_path(registry), *also],
+        day=day.isoformat(),
+        terminal=terminal,
     )
     replay = cache.recall(key)
     if replay is not None:
@@ -921,6 +926,8 @@ def check(
         plan = None
         try:
             plan = registry_module.load_plan(path)
+            # Outside load_plan, whose result is cached: a text may vanish meanwhile.
+            problems.extend(registry_module.missing_texts(plan))
         except Problems as found:
             problems.extend(found.problems)
         except ZqplanError as error:
@@ -954,7 +961,18 @@ def check(
         if problems:
             raise typer.Exit(int(ExitCode.DATA))
 
-    memoized("check", params, path, day, body)
+    memoized("check", params, path, day, body, also=_texts(path))
+
+
+def _texts(path: Path) -> list[Path]:
+    """The texts the registry's [documents] name: whether they exist is part of check."""
+    from zqplan import registry as registry_module
+
+    try:
+        plan = registry_module.load_plan(path)
+    except ZqplanError:
+        return []  # check reports why
+    return [path.parent / d.file for d in plan.documents if d.file is not None]
 
 
 @app.command(context_settings=CONTEXT)

@@ -117,6 +117,26 @@ class Where:
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """A text the registry quotes, declared once under [documents] and named by id."""
+
+    id: str
+    """The key under [documents]."""
+    title: str
+    """Its title, as published."""
+    title_zh: str | None = None
+    """Chinese title."""
+    published: dt.date | None = None
+    """When it was published or delivered."""
+    file: str | None = None
+    """Where its text is, relative to the registry's folder (None: not shipped)."""
+    url: str | None = None
+    """Its original address."""
+    where: Where | None = None
+    """The file and line of its table header."""
+
+
+@dataclass(frozen=True, slots=True)
 class Area:
     """A chapter of the plan that groups targets."""
 
@@ -156,6 +176,8 @@ class Observation:
     """For a programme's item: the stage it belongs to."""
     item: str | None = None
     """For a programme's item: the item recorded done (target_id is the programme)."""
+    document: str | None = None
+    """For a registry figure: the id of the document its source quotes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +234,8 @@ class Target:
     """Mid-term revisions of the target, oldest first."""
     where: Where | None = None
     """The file and line of its table header."""
+    document: str | None = None
+    """The id of the document its source quotes (its own, else the plan's)."""
 
     @property
     def target_value(self) -> Value | None:
@@ -275,6 +299,8 @@ class Programme:
     """Why the programme reads as it does."""
     where: Where | None = None
     """The file and line of its table header."""
+    document: str | None = None
+    """The id of the document its source quotes (its own, else the plan's)."""
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage with this id, if any."""
@@ -342,13 +368,15 @@ class Plan:
     title_zh: str | None = None
     """Chinese title."""
     document: str | None = None
-    """The document the plan is read from."""
+    """The document the plan is read from: an id under [documents] if any, else free text."""
     published: dt.date | None = None
     """When that document was published."""
     programmes: tuple[Programme, ...] = ()
     """Staged programmes, in file order."""
     path: str = ""
     """The registry file it was read from."""
+    documents: tuple[Document, ...] = ()
+    """The documents the registry quotes ([documents]), in file order."""
 
     def area(self, area_id: str) -> Area | None:
         """The area with this id, if any."""
@@ -361,6 +389,10 @@ class Plan:
     def programme(self, programme_id: str) -> Programme | None:
         """The programme with this id, if any."""
         return next((p for p in self.programmes if p.id == programme_id), None)
+
+    def source_document(self, document_id: str | None) -> Document | None:
+        """The declared document with this id, if any."""
+        return next((d for d in self.documents if d.id == document_id), None)
 
 
 @dataclass(frozen=True, slots=True)

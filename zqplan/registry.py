@@ -15,6 +15,7 @@ from zqplan.model import (
     Area,
     Attribute,
     Direction,
+    Document,
     Frequency,
     Goal,
     Kind,
@@ -35,16 +36,18 @@ SCHEMA = "zqplan.registry/1"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 """Ids of areas and targets: lower-case letters, digits and hyphens."""
 
-TOP_KEYS = ("schema", "plan", "areas", "targets", "programmes")
-PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "start", "note", "stages")
+TOP_KEYS = ("schema", "plan", "documents", "areas", "targets", "programmes")
+PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "document", "start", "note", "stages")
 STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items")
 PLAN_KEYS = ("id", "title", "title_zh", "document", "published")
 AREA_KEYS = ("title", "title_zh")
+DOCUMENT_KEYS = ("title", "title_zh", "published", "file", "url")
 TARGET_KEYS = (
     "area",
     "title",
     "title_zh",
     "source",
+    "document",
     "unit",
     "direction",
     "kind",
@@ -61,7 +64,7 @@ POINT_KEYS = ("value", "date")
 GOAL_FORMS = ("value", "annual_growth", "change")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
-OBSERVATION_KEYS = ("date", "value", "source", "note")
+OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
 
@@ -244,6 +247,25 @@ def load_plan(path: Path) -> Plan:
     return plan
 
 
+def missing_texts(plan: Plan) -> list[ZqplanError]:
+    """A problem for each declared document whose `file` is not beside the registry."""
+    folder = Path(plan.path).parent
+    problems: list[ZqplanError] = []
+    for document in plan.documents:
+        if document.file is None or (folder / document.file).is_file():
+            continue
+        problems.append(
+            RegistryError(
+                f"document '{document.id}' names file '{document.file}', which does not exist "
+                f"(looked for {folder / document.file})",
+                where=None if document.where is None else str(document.where),
+                hint="put the text there (paths are relative to the registry's folder), "
+                "or remove the file line",
+            )
+        )
+    return problems
+
+
 class _Reader:
     """Turns a parsed registry into a Plan, collecting every problem on the way."""
 
@@ -252,6 +274,10 @@ class _Reader:
         self.lines = LineIndex(text)
         self.problems: list[ZqplanError] = []
         self.unit = ""
+        self.document_ids: list[str] | None = None
+        """The ids under [documents] (None: the registry declares none)."""
+        self.default_document: str | None = None
+        """The plan's document id, for entries that name none."""
 
     def where(self, *keys: str) -> str:
         line = self.lines.line(*keys)
@@ -349,6 +375,10 @@ class _Reader:
         if published is not None and not _is_date(published):
             self.problem("'plan.published' must be a date like 2023-03-08", "plan", "published")
             published = None
+        documents = self.documents(document)
+        plan_document = self.string(meta, "document", "plan")
+        if self.document_ids is not None and plan_document is not None:
+            self.default_document = self.document_ref(plan_document, "plan", "document")
         areas = self.areas(self.table(document, "areas"))
         area_ids = [a.id for a in areas]
         target_tables = self.table(document, "targets")
@@ -378,12 +408,13 @@ class _Reader:
             id=plan_id,
             title=title,
             title_zh=self.string(meta, "title_zh", "plan"),
-            document=self.string(meta, "document", "plan"),
+            document=plan_document,
             published=published,
             areas=tuple(areas),
             targets=tuple(targets),
             programmes=tuple(programmes),
             path=str(self.path),
+            documents=documents,
         )
 
     def entry(
@@ -437,6 +468,7 @@ class _Reader:
             )
             start = dt.date.min
         stages = self.stages(table.get("stages"), start, target_ids, keys)
+        quoted = self.entry_document(table, *keys)
         if len(self.problems) != before or title is None or source is None or area is None:
             return None
         return Programme(
@@ -449,6 +481,7 @@ class _Reader:
             title_zh=self.string(table, "title_zh", *keys),
             note=self.string(table, "note", *keys),
             where=Where(str(self.path), self.lines.line(*keys)),
+            document=quoted,
         )
 
     def stages(
@@ -533,6 +566,87 @@ class _Reader:
             self.problem(f"'{label}' names the same entry twice", line=line)
         return tuple(raw)
 
+    def documents(self, document: Mapping[str, Any]) -> tuple[Document, ...]:
+        """The [documents.ID] tables, each with a title; records their ids for look-ups."""
+        if "documents" not in document:
+            return ()
+        found: list[Document] = []
+        for document_id, table in self.table(document, "documents").items():
+            keys = ("documents", document_id)
+            if not ID_PATTERN.match(document_id):
+                self.problem(
+                    f"document id '{document_id}' must be lower-case letters, digits and "
+                    "hyphens, starting with a letter",
+                    *keys,
+                )
+            if not isinstance(table, dict):
+                self.problem(f"document '{document_id}' must be a table with a title", *keys)
+                continue
+            self.unknown_keys(table, DOCUMENT_KEYS, *keys)
+            title = self.string(table, "title", *keys, required=True)
+            published = table.get("published")
+            if published is not None and not _is_date(published):
+                self.problem(
+                    f"'documents.{document_id}.published' must be a date like 2023-03-08, "
+                    f"not {_shown(published)}",
+                    *keys,
+                    "published",
+                )
+                published = None
+            file = self.string(table, "file", *keys)
+            if file is not None and not file.strip():
+                self.problem(
+                    f"'documents.{document_id}.file' must be a path, not an empty string",
+                    *keys,
+                    "file",
+                )
+                file = None
+            found.append(
+                Document(
+                    id=document_id,
+                    title=title or document_id,
+                    title_zh=self.string(table, "title_zh", *keys),
+                    published=published,
+                    file=file,
+                    url=self.string(table, "url", *keys),
+                    where=Where(str(self.path), self.lines.line(*keys)),
+                )
+            )
+        self.document_ids = [d.id for d in found]
+        return tuple(found)
+
+    def document_ref(
+        self, document_id: str, *keys: str, label: str | None = None, line: int | None = None
+    ) -> str | None:
+        """A document id that [documents] declares, else a located problem and None."""
+        if self.document_ids is None:
+            self.problem(
+                f"'{label or '.'.join(keys)}' names document '{document_id}', "
+                "but the registry declares no [documents]",
+                *keys,
+                line=line,
+                hint=f'declare it: [documents.{document_id}] with title = "..."',
+            )
+            return None
+        if document_id not in self.document_ids:
+            self.problem(
+                f"'{label or '.'.join(keys)}' names document '{document_id}', "
+                "which [documents] does not declare",
+                *keys,
+                line=line,
+                hint=suggest(document_id, self.document_ids)
+                or f'declare it: [documents.{document_id}] with title = "..."',
+            )
+            return None
+        return document_id
+
+    def entry_document(self, table: Mapping[str, Any], *keys: str) -> str | None:
+        """The document a target's or programme's source quotes: its own, else the plan's."""
+        named = self.string(table, "document", *keys)
+        if named is None:
+            return self.default_document
+        return self.document_ref(named, *keys, "document")
+
     def areas(self, areas: dict[str, Any]) -> list[Area]:
         found: list[Area] = []
         for area_id, table in areas.items():
@@ -578,7 +692,8 @@ class _Reader:
                 "trajectory",
                 hint="remove the trajectory line, or state the target as a value",
             )
-        observations = self.observations(target_id, table, kind, *keys)
+        quoted = self.entry_document(table, *keys)
+        observations = self.observations(target_id, table, kind, *keys, document=quoted)
         if baseline and target and baseline.date and target.date and target.date <= baseline.date:
             self.problem(
                 f"target date {target.date} is not after the baseline date {baseline.date}",
@@ -610,6 +725,7 @@ class _Reader:
             observations=observations,
             revisions=revisions,
             where=Where(str(self.path), self.lines.line(*keys)),
+            document=quoted,
         )
         return result if len(self.problems) == before else None
 
@@ -829,8 +945,14 @@ class _Reader:
         return Point(date, value)
 
     def observations(
-        self, target_id: str, table: Mapping[str, Any], kind: Kind, *keys: str
+        self,
+        target_id: str,
+        table: Mapping[str, Any],
+        kind: Kind,
+        *keys: str,
+        document: str | None = None,
     ) -> tuple[Observation, ...]:
+        """Figures the registry records, each quoting `document` unless it names its own."""
         raw = table.get("observations", [])
         if not isinstance(raw, list):
             self.problem(
@@ -857,10 +979,15 @@ class _Reader:
             value = self.value(item.get("value"), kind, f"{label}.value", line=line, unit=self.unit)
             if value is None:
                 continue
-            text = {k: item.get(k) for k in ("source", "note")}
+            text = {k: item.get(k) for k in ("source", "note", "document")}
             for k, v in text.items():
                 if v is not None and not isinstance(v, str):
                     self.problem(f"'{label}.{k}' must be a string", line=line)
+            if isinstance(text["document"], str):
+                document_id = text["document"]
+                own = self.document_ref(document_id, label=f"{label}.document", line=line)
+            else:
+                own = None
             found.append(
                 Observation(
                     target_id=target_id,
@@ -870,6 +997,7 @@ class _Reader:
                     source=text["source"] if isinstance(text["source"], str) else None,
                     note=text["note"] if isinstance(text["note"], str) else None,
                     where=Where(str(self.path), line),
+                    document=own or document,
                 )
             )
         return tuple(found)

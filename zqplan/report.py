@@ -151,10 +151,17 @@ def plan_fields(plan: Plan) -> dict[str, Any]:
         "id": plan.id,
         "title": plan.title,
         "title_zh": plan.title_zh,
-        "document": plan.document,
+        # A declared document's title, as free text gave it before [documents] existed.
+        "document": _document_title(plan),
         "published": _day(plan.published),
         "registry": plan.path,
     }
+
+
+def _document_title(plan: Plan) -> str | None:
+    """The plan's document as a title: a declared document's, else the text as written."""
+    declared = plan.source_document(plan.document)
+    return plan.document if declared is None else declared.title
 
 
 def status_document(
