@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import run_zqplan
 
-from zqplan.shipped import shipped_registry
+from zqplan.shipped import copy_texts, shipped_registry
 
 _CACHE = tempfile.mkdtemp(prefix="zqplan-test-cache-")
 
@@ -53,7 +53,9 @@ def zqplan(tmp_path: Path) -> Run:
 
 @pytest.fixture
 def registry(tmp_path: Path) -> Path:
-    """tmp_path/targets.toml: a copy of the shipped Zhaoqing registry, no ledger yet."""
+    """tmp_path/targets.toml: a copy of the shipped Zhaoqing registry and the text it
+    quotes, no ledger yet."""
     path = tmp_path / "targets.toml"
     shutil.copyfile(shipped_registry(), path)
+    copy_texts(tmp_path)
     return path

@@ -17,7 +17,7 @@ from helpers import run_zqplan, zqplan_command
 
 from zqplan.ledger import HEADER, append, ledger_path, new_record_id
 from zqplan.model import Observation
-from zqplan.shipped import TEMPLATE, shipped_registry
+from zqplan.shipped import TEMPLATE, copy_texts, shipped_registry
 
 TARGET_KEYS = {
     "id",
@@ -76,10 +76,11 @@ def zqplan(tmp_path: Path, environment: dict[str, str]) -> Runner:
 
 @pytest.fixture
 def plan_dir(tmp_path: Path) -> Path:
-    """tmp_path/plan holding a copy of the Zhaoqing registry and no ledger."""
+    """tmp_path/plan holding a copy of the Zhaoqing registry, its text and no ledger."""
     folder = tmp_path / "plan"
     folder.mkdir()
     shutil.copyfile(shipped_registry(), folder / "targets.toml")
+    copy_texts(folder)
     return folder
 
 
@@ -220,6 +221,35 @@ class TestInit:
         line = assert_error(second, 1)
         assert "already exists" in line
         assert created.read_bytes() == shipped_registry().read_bytes()
+
+    def test_copies_the_quoted_text_and_passes_check(self, zqplan: Runner) -> None:
+        """init copies the interview the registry quotes beside it, so check is silent."""
+        assert zqplan("init", "newplan").returncode == 0
+        text = zqplan.cwd / "newplan" / "sources" / "zhaoqing" / "interview-2023-en.txt"
+        shipped = shipped_registry().parent / "sources" / "zhaoqing" / "interview-2023-en.txt"
+        assert text.read_bytes() == shipped.read_bytes()
+        result = zqplan("check", "--registry", "newplan/targets.toml")
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+    def test_keeps_a_text_already_there(self, zqplan: Runner) -> None:
+        """A text already in the folder is not overwritten."""
+        text = zqplan.cwd / "newplan" / "sources" / "zhaoqing" / "interview-2023-en.txt"
+        text.parent.mkdir(parents=True)
+        text.write_text("my own copy", encoding="utf-8")
+        assert zqplan("init", "newplan").returncode == 0
+        assert text.read_text(encoding="utf-8") == "my own copy"
+
+    def test_without_the_text_check_says_so(self, zqplan: Runner) -> None:
+        """The registry copied alone: check names the missing text and its document's line."""
+        shutil.copyfile(shipped_registry(), zqplan.cwd / "targets.toml")
+        result = zqplan("check")
+        lines = shipped_registry().read_text(encoding="utf-8").splitlines()
+        header = lines.index("[documents.interview-2023]") + 1
+        assert result.returncode == 1
+        assert result.stdout.startswith(
+            f"targets.toml:{header}: document 'interview-2023' names file "
+            "'sources/zhaoqing/interview-2023-en.txt', which does not exist"
+        )
 
     def test_empty_template_passes_check(self, zqplan: Runner) -> None:
         """init --empty writes a template that check accepts silently."""

@@ -984,7 +984,7 @@ def init(
         bool, typer.Option("--empty", help="A commented template instead of the Zhaoqing plan.")
     ] = False,
 ) -> None:
-    """Start a new plan in DIR: a copy of the Zhaoqing registry, or a template.
+    """Start a new plan in DIR: the Zhaoqing registry and the text it quotes, or a template.
 
     Example: zqplan init plans/zhaoqing && cd plans/zhaoqing && zqplan status
     """

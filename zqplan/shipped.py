@@ -61,8 +61,44 @@ def shipped_registry() -> Path:
     )
 
 
+def shipped_texts() -> list[str]:
+    """The texts the shipped registry's [documents] name, relative to its folder.
+
+    The wheel carries each one beside zqplan/targets.toml (pyproject.toml's
+    force-include), so the installed registry passes `zqplan check` as the
+    repository's does.
+    """
+    import tomllib
+
+    with shipped_registry().open("rb") as stream:
+        documents = tomllib.load(stream).get("documents", {})
+    return [d["file"] for d in documents.values() if isinstance(d.get("file"), str)]
+
+
+def copy_texts(directory: Path) -> None:
+    """Copy the texts the shipped registry quotes into DIR, at the same relative paths.
+
+    A text already there is left as it is: init never overwrites.
+    """
+    import shutil
+
+    source = shipped_registry().parent
+    for name in shipped_texts():
+        destination = directory / name
+        if destination.exists():
+            continue
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, destination)
+        except OSError as exc:
+            raise RegistryError(f"cannot write {destination}: {exc.strerror}") from None
+
+
 def init_registry(directory: Path, *, empty: bool) -> Path:
-    """Write DIR/targets.toml (the Zhaoqing plan, or the template); never overwrite."""
+    """Write DIR/targets.toml (the Zhaoqing plan, or the template); never overwrite.
+
+    The Zhaoqing plan comes with the texts it quotes, so that `zqplan check` finds them.
+    """
     import tempfile
 
     target = directory / "targets.toml"
@@ -94,6 +130,8 @@ def init_registry(directory: Path, *, empty: bool) -> Path:
     finally:
         if "temporary" in locals():
             Path(temporary).unlink(missing_ok=True)
+    if not empty:
+        copy_texts(directory)
     _prepare_for_git(directory, target)
     return target
 
