@@ -154,3 +154,39 @@ class TestTheCheck:
             ("t.stages[0]", "third", "d"),
         ]
         assert list(quotes({"document": "own", "source": "e"}, "plan", "u")) == [("u", "own", "e")]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+"""A CJK unified ideograph: a Chinese title has at least one."""
+
+
+def titled(registry: dict[str, Any]) -> Iterator[tuple[str, object]]:
+    """(where, title_zh) for the plan and every area, target, programme and stage."""
+    yield "plan", registry["plan"].get("title_zh")
+    for section in ("areas", "targets", "programmes"):
+        for entry_id, entry in registry.get(section, {}).items():
+            yield f"{section}.{entry_id}", entry.get("title_zh")
+            for index, stage in enumerate(entry.get("stages", [])):
+                yield f"{section}.{entry_id}.stages[{index}]", stage.get("title_zh")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=registry_id)
+def test_everything_has_a_chinese_title(path: Path) -> None:
+    """The plan, every area, target, programme and stage has a title_zh in Chinese."""
+    found = list(titled(load(path)))
+    missing = [where for where, title in found if not isinstance(title, str) or not title.strip()]
+    latin = [where for where, title in found if isinstance(title, str) and not _CJK.search(title)]
+    assert len(found) > 1
+    assert missing == []
+    assert latin == []
+
+
+def test_titled_walks_stages() -> None:
+    """The walk reaches stages, and a title without Chinese characters is caught."""
+    registry = {
+        "plan": {"title_zh": "规划"},
+        "programmes": {"p": {"title_zh": "工程", "stages": [{"title_zh": "Stage one"}]}},
+    }
+    found = dict(titled(registry))
+    assert found == {"plan": "规划", "programmes.p": "工程", "programmes.p.stages[0]": "Stage one"}
+    assert not _CJK.search("Stage one")
