@@ -52,6 +52,8 @@ title = "S"
 date = 2022-12-31
 items = ["x"]
 targets = ["t"]
+[documents.d]
+title = "D"
 """
 
 toml_scalars = st.one_of(
@@ -115,12 +117,13 @@ class TestNoTraceback:
 
     @FUZZ
     @given(
-        table=st.sampled_from(["plan", "areas.a", "targets.t", "programmes.p1"]),
+        table=st.sampled_from(["plan", "documents.d", "areas.a", "targets.t", "programmes.p1"]),
         key=st.sampled_from(
             [
                 "id", "title", "title_zh", "area", "source", "unit", "direction", "kind",
                 "attribute", "trajectory", "frequency", "baseline", "target", "note",
                 "observations", "revisions", "start", "stages", "published", "document",
+                "file", "url",
             ]
         ),
         value=toml_values,
