@@ -239,6 +239,15 @@ class TestInit:
         assert zqplan("init", "newplan").returncode == 0
         assert text.read_text(encoding="utf-8") == "my own copy"
 
+    def test_text_cannot_be_written_nothing_written(self, zqplan: Runner) -> None:
+        """When the text cannot be copied, init fails (exit 1) and leaves no registry."""
+        folder = zqplan.cwd / "newplan"
+        folder.mkdir()
+        (folder / "sources").write_text("a file where a folder should be", encoding="utf-8")
+        line = assert_error(zqplan("init", "newplan"), 1)
+        assert "cannot write" in line
+        assert sorted(p.name for p in folder.iterdir()) == ["sources"]
+
     def test_without_the_text_check_says_so(self, zqplan: Runner) -> None:
         """The registry copied alone: check names the missing text and its document's line."""
         shutil.copyfile(shipped_registry(), zqplan.cwd / "targets.toml")

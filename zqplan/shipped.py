@@ -78,11 +78,13 @@ def shipped_texts() -> list[str]:
 def copy_texts(directory: Path) -> None:
     """Copy the texts the shipped registry quotes into DIR, at the same relative paths.
 
-    A text already there is left as it is: init never overwrites.
+    A text already there is left as it is: init never overwrites. On failure the
+    texts copied so far are removed again.
     """
     import shutil
 
     source = shipped_registry().parent
+    created: list[Path] = []
     for name in shipped_texts():
         destination = directory / name
         if destination.exists():
@@ -91,7 +93,10 @@ def copy_texts(directory: Path) -> None:
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source / name, destination)
         except OSError as exc:
+            for path in created:
+                path.unlink(missing_ok=True)
             raise RegistryError(f"cannot write {destination}: {exc.strerror}") from None
+        created.append(destination)
 
 
 def init_registry(directory: Path, *, empty: bool) -> Path:
@@ -131,7 +136,11 @@ def init_registry(directory: Path, *, empty: bool) -> Path:
         if "temporary" in locals():
             Path(temporary).unlink(missing_ok=True)
     if not empty:
-        copy_texts(directory)
+        try:
+            copy_texts(directory)
+        except RegistryError:
+            target.unlink(missing_ok=True)  # a failed init writes nothing
+            raise
     _prepare_for_git(directory, target)
     return target
 
