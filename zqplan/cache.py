@@ -61,6 +61,11 @@ def _blake2b(data: bytes) -> str:
     return str(_hasher(data).hexdigest())
 
 
+def digest_bytes(data: bytes) -> str:
+    """A 128-bit BLAKE2b digest of some bytes, as hex."""
+    return _blake2b(data)
+
+
 def _hasher(data: bytes | memoryview) -> Any:
     from _blake2 import blake2b
 
