@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from helpers import run_zqplan, zqplan_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zqplan import ledger
 from zqplan.ledger import HEADER, read
@@ -467,3 +469,298 @@ class TestNumbersAsTyped:
         assert result.returncode == 0, result.stderr
         (found,) = read(registry.with_name("targets.ledger.toml")).observations
         assert found.value == 86.5
+
+
+# --- wrong answers -------------------------------------------------------------------
+
+
+class TestMemoTerminal:
+    """5. Output memoised at a terminal (TERM=dumb) is not replayed into a pipe."""
+
+    def test_dumb_terminal_then_pipe(self, tmp_path: Path) -> None:
+        import pty
+
+        env = {**os.environ, "TERM": "dumb", "ZQPLAN_CACHE_DIR": str(tmp_path / "cache")}
+        env.pop("COLUMNS", None)
+        main, secondary = pty.openpty()
+        try:
+            at_terminal = subprocess.run(
+                [zqplan_command(), "status"],
+                cwd=tmp_path,
+                env=env,
+                stdout=secondary,
+                stderr=subprocess.DEVNULL,
+                timeout=60,
+                check=False,
+            )
+        finally:
+            os.close(secondary)
+            os.close(main)
+        assert at_terminal.returncode == 0
+        piped = run_zqplan("status", cwd=tmp_path, env=env)
+        fresh = run_zqplan("status", cwd=tmp_path, env={**env, "ZQPLAN_NO_CACHE": "1"})
+        assert piped.stdout == fresh.stdout
+        assert max(len(line) for line in fresh.stdout.splitlines()) > 80  # not cut to 80
+
+
+class TestSharedCacheFolder:
+    """7. A cache folder others can write is not used at all (ZQPLAN_DEBUG=1 says so)."""
+
+    def test_world_writable_folder(self, tmp_path: Path) -> None:
+        folder = tmp_path / "cache"
+        folder.mkdir()
+        folder.chmod(0o777)
+        env = {"ZQPLAN_CACHE_DIR": str(folder), "ZQPLAN_DEBUG": "1"}
+        first = run_zqplan("status", "--json", cwd=tmp_path, env=env)
+        second = run_zqplan("status", "--json", cwd=tmp_path, env=env)
+        assert (first.returncode, second.returncode) == (0, 0)
+        assert first.stdout == second.stdout
+        assert list(folder.iterdir()) == []
+        assert first.stderr.count("no cache used") == 1
+
+
+class TestCacheChecksum:
+    """8. A flipped float in the ledger index is caught: history shows the ledger's value."""
+
+    def test_flipped_value(self, tmp_path: Path) -> None:
+        import struct
+
+        registry = plan(tmp_path / "p")
+        env = {"ZQPLAN_CACHE_DIR": str(tmp_path / "cache")}
+        path = registry.with_name("targets.ledger.toml")
+        path.write_text(HEADER + RECORD + "\n", encoding="utf-8")
+        assert "120" in zq(registry, "history", "gdp", "--format", "csv", env=env).stdout
+        (index,) = (tmp_path / "cache").glob("ledger-*")
+        raw = index.read_bytes()
+        assert raw.count(struct.pack("<d", 120.0)) == 1
+        index.write_bytes(raw.replace(struct.pack("<d", 120.0), struct.pack("<d", 999.0)))
+        shown = zq(registry, "history", "gdp", "--format", "json", env=env)
+        assert shown.returncode == 0, shown.stderr
+        assert "999" not in shown.stdout
+        assert "120" in shown.stdout
+
+
+class TestCorruptRegistryCache:
+    """10. Any damage to a cached registry means no cache, never an error; no pickle."""
+
+    PAYLOAD = b"\x80\x05\x8e\xff\xff\xff\xff\xff\xff\xff\x7f"  # OverflowError in pickle
+
+    def test_eleven_bytes(self, tmp_path: Path) -> None:
+        registry = plan(tmp_path / "p")
+        env = {"ZQPLAN_CACHE_DIR": str(tmp_path / "cache")}
+        assert zq(registry, "check", env=env).returncode == 0
+        plans = list((tmp_path / "cache").glob("plan-*"))
+        assert plans
+        for entry in plans:
+            entry.write_bytes(self.PAYLOAD)
+        result = zq(registry, "update", "gdp", "130", env=env)
+        assert result.returncode == 0, result.stderr
+        assert zq(registry, "check", "--json", env=env).returncode == 0
+
+    def test_well_formed_but_foreign(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A cache file with a valid digest naming a class outside the model is refused."""
+        from zqplan import cache
+
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+        cache._write(cache._plan_name(b"x"), ("D", "Popen", ("t", "sh")))
+        assert cache.load_plan(b"x") is None
+        assert "pickle" not in Path(cache.__file__).read_text(encoding="utf-8").replace(
+            "unlike pickle", ""
+        )
+
+
+class TestCacheLeftovers:
+    """15. A failed cache write leaves no temp file; the cache has a size cap."""
+
+    def test_full_disk_leaves_no_temp_file(self, tmp_path: Path) -> None:
+        folder = tmp_path / "cache"
+        limit = 2000  # room for the smallest files, not for a registry or an output
+
+        def small_files() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        for _ in range(3):
+            result = subprocess.run(
+                [zqplan_command(), "status", "--json"],
+                cwd=tmp_path,
+                env={**os.environ, "ZQPLAN_CACHE_DIR": str(folder)},
+                preexec_fn=small_files,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+        assert [p.name for p in folder.iterdir() if p.name.startswith(".tmp-")] == []
+
+    def test_memo_size_capped(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from zqplan import cache
+
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setattr(cache, "MEMO_TOTAL_BYTES", 10_000)
+        for number in range(20):
+            cache.remember(f"k{number}", "x" * 3000, "", 0)
+            os.utime(tmp_path / "cache" / f"out-k{number}", ns=(number, number * 10**9))
+        kept = sorted(p.name for p in (tmp_path / "cache").glob("out-*"))
+        # 3,000 characters and a header of about 50 bytes each: three fit in 10,000
+        assert kept == ["out-k17", "out-k18", "out-k19"]
+
+    def test_old_temp_files_removed(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from zqplan import cache
+
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+        cache.remember("a", "x", "", 0)
+        old = tmp_path / "cache" / ".tmp-left-by-a-killed-writer"
+        old.write_bytes(b"partial")
+        os.utime(old, (1, 1))
+        cache.remember("b", "x", "", 0)
+        assert not old.exists()
+
+
+# --- the standing property -------------------------------------------------------------
+
+Operation = tuple[str, int]
+"""(what, a number for it): update, retry, batch, repair, pull, crash."""
+
+OPERATIONS = st.tuples(
+    st.sampled_from(["update", "keyed", "retry", "batch", "repair", "pull", "crash"]),
+    st.integers(min_value=1, max_value=10_000),
+)
+
+
+class Office:
+    """One ledger, driven by zqplan's own entry point and by a simulated git and power cut.
+
+    It keeps what must hold: the ids of every record whose command exited 0, and the
+    damage injected (a torn tail now, torn bytes moved aside, torn bytes a pull left
+    inside the file).
+    """
+
+    def __init__(self, folder: Path):
+        from zqplan.cli import main
+
+        self.folder = folder
+        self.registry = folder / "targets.toml"
+        self.path = folder / "targets.ledger.toml"
+        self.expected: list[str] = []
+        self.keyed: list[list[str]] = []
+        self.torn_now = False
+        self.moved = 0
+        self.inside = 0
+        self.serial = 0
+        assert self.run(main, "init", str(folder), "--empty")[0] == 0
+
+    def run(self, main: object, *args: str) -> tuple[int, str, str]:
+        """zqplan ARGS in this process: (exit code, stdout, stderr)."""
+        import contextlib
+        import io
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main(list(args))  # type: ignore[operator]
+                code = 0
+            except SystemExit as stop:
+                code = int(stop.code or 0)
+        assert code != 70, err.getvalue()
+        return code, out.getvalue(), err.getvalue()
+
+    def new_id(self) -> str:
+        self.serial += 1
+        return f"r20240301T093000-{self.serial:012x}"
+
+    def line(self, record: str, number: int) -> str:
+        return (
+            f'{record} = {{ target = "gdp", date = {2000 + number % 30}-12-31, '
+            f"value = {number}.5, recorded_at = 2024-03-01T09:30:00Z }}"
+        )
+
+    def settle(self) -> None:
+        """A writer or a repair moves a torn tail aside."""
+        if self.torn_now:
+            self.torn_now = False
+            self.moved += 1
+
+    def apply(self, operation: Operation) -> None:
+        from zqplan.cli import main
+
+        what, number = operation
+        registry = ("--registry", str(self.registry))
+        date = f"{2000 + number % 30}-12-31"
+        if what in ("update", "keyed"):
+            given = ["--id", self.new_id()] if what == "keyed" else []
+            args = ("update", "gdp", str(number), "--date", date, *given, *registry)
+            code, _, err = self.run(main, *args)
+            assert code == 0, err
+            self.settle()
+            self.expected.append(err.rsplit(" as ", 1)[1].split()[0] if not given else given[1])
+            if given:
+                self.keyed.append(list(args))
+        elif what == "retry" and self.keyed:
+            code, _, err = self.run(main, *self.keyed[number % len(self.keyed)])
+            assert code == 0, err
+            assert "already recorded" in err
+            self.settle()
+        elif what == "batch":
+            ids = [self.new_id() for _ in range(1 + number % 4)]
+            rows = "".join(f"gdp,{number},{date},{i}\n" for i in ids)
+            batch = self.folder / "batch.csv"
+            batch.write_text("target,value,date,record\n" + rows, encoding="utf-8")
+            code, _, err = self.run(main, "update", "--from", str(batch), *registry)
+            assert code == 0, err
+            self.settle()
+            self.expected.extend(ids)
+        elif what == "repair":
+            code, _, err = self.run(main, "check", "--repair", *registry)
+            self.settle()
+            assert code == (1 if self.moved or self.inside else 0), err
+        elif what == "pull":  # git's union merge adds whole lines, after a newline
+            ids = [self.new_id() for _ in range(1 + number % 3)]
+            with self.path.open("ab") as stream:
+                if self.torn_now:
+                    stream.write(b"\n")
+                    self.torn_now, self.inside = False, self.inside + 1
+                stream.write("".join(self.line(i, number) + "\n" for i in ids).encode())
+            self.expected.extend(ids)
+        elif what == "crash":  # a writer cut off mid-record: a prefix, never the whole
+            text = self.line(self.new_id(), number).encode()
+            with self.path.open("ab") as stream:
+                stream.write(text[: 1 + number % (len(text) - 2)])
+            self.torn_now = True
+
+    def verify(self) -> None:
+        """Every record that exited 0 present once; check reports exactly the damage."""
+        import collections
+        import json
+
+        from zqplan.cli import main
+
+        found = read(self.path)
+        counts = collections.Counter(o.record_id for o in found.observations)
+        assert all(counts[i] == 1 for i in self.expected), counts
+        assert len(counts) == len(self.expected)  # nothing else (a torn prefix is no record)
+        code, out, err = self.run(main, "check", "--json", "--registry", str(self.registry))
+        messages = [p["message"] for p in json.loads(out)["problems"]]
+        torn = [m for m in messages if m.startswith("torn last record")]
+        moved = [m for m in messages if m.startswith("torn bytes of an interrupted write")]
+        inside = [m for m in messages if m.startswith("not a ledger record")]
+        assert (len(torn), len(moved), len(inside)) == (self.torn_now, self.moved, self.inside)
+        assert len(messages) == len(torn) + len(moved) + len(inside), messages
+        assert code == (1 if messages else 0), err
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(OPERATIONS, min_size=1, max_size=12))
+def test_random_interleavings(
+    tmp_path_factory: pytest.TempPathFactory, ops: list[Operation]
+) -> None:
+    """update, update --id, retries, batches, check --repair, a git pull and a power cut,
+    in any order against one ledger: no record that exited 0 is lost or doubled, nothing
+    exits 70, and `check` reports exactly the damage that was injected."""
+    office = Office(tmp_path_factory.mktemp("office") / "plan")
+    for operation in ops:
+        office.apply(operation)
+    office.verify()

@@ -384,7 +384,10 @@ def memoized(
     from zqplan import cache
     from zqplan.paths import ledger_path
 
-    terminal = (interactive(), _columns()) if interactive() else (False, None)
+    # A terminal with TERM=dumb is no interactive one, but tables still fit its width:
+    # whether stdout is a terminal at all is part of the key.
+    tty = sys.stdout is not None and sys.stdout.isatty()
+    terminal = (tty, interactive(), _columns() if tty else None)
     # The registry's path as named is in the output (messages, JSON), so in the key.
     named = {**params, "registry as named": str(registry)}
     key = cache.output_key(
