@@ -28,10 +28,11 @@ RECORD = (
 
 
 def plan(folder: Path) -> Path:
-    """`zqplan init --empty` in folder: the one-target template (gdp), its ledger created."""
-    result = run_zqplan("init", str(folder), "--empty", cwd=folder.parent)
-    assert result.returncode == 0, result.stderr
-    return folder / "targets.toml"
+    """What `zqplan init --empty` makes in folder: the one-target template (gdp), its
+    ledger created (in this process: a subprocess for each test would double the time)."""
+    from zqplan.shipped import init_registry
+
+    return init_registry(folder, empty=True)
 
 
 def zq(registry: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -169,6 +170,30 @@ class TestBatchRacingGitPull:
         found = ids_in(path)
         assert "r20240301T093000-0000000a" in found
         assert len(found) == 4
+
+    def test_file_replaced_during_one_append(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A pull that writes a new ledger file while a record is appended to the old one:
+        the record is written again into the new file."""
+        path = tmp_path / "targets.ledger.toml"
+        path.write_text(HEADER, encoding="utf-8")
+        real_write_all = ledger._write_all
+        replaced: list[bool] = []
+
+        def write_then_pull(descriptor: int, data: bytes) -> None:
+            real_write_all(descriptor, data)
+            if not replaced:  # git writes the merge result as a new file, without our line
+                replaced.append(True)
+                new = tmp_path / "merged"
+                new.write_text(HEADER + RECORD + "\n", encoding="utf-8")
+                os.replace(new, path)
+
+        monkeypatch.setattr(ledger, "_write_all", write_then_pull)
+        (mine,) = observations(1)
+        ledger.append(path, [mine])
+        assert replaced
+        assert sorted(ids_in(path)) == sorted([mine.record_id, "r20240301T093000-0000000a"])
 
 
 class TestFailedAppend:
@@ -749,7 +774,7 @@ class Office:
 
 
 @settings(
-    max_examples=25,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
