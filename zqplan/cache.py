@@ -11,8 +11,10 @@ Two things live there, both rebuilt from the registry and the ledger on demand:
   command again on unchanged files costs only start-up.
 
 `ZQPLAN_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/zqplan`, else
-`~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. A cache file that cannot be
-read is ignored and rewritten; one that cannot be written is skipped.
+`~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. It is used only in a folder
+this user owns and no one else can write. Every file carries a digest of its
+content; a file that is damaged, foreign or cannot be read is ignored and
+rewritten; one that cannot be written is skipped and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 
 CACHE_ENV = "ZQPLAN_CACHE_DIR"
 NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what the cache holds changes shape."""
 MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""

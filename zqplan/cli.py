@@ -813,11 +813,11 @@ def update(
         note=note,
     )
     ledger_file = ledger_module.ledger_path(path)
-    done_ = ledger_module.append(
+    outcome = ledger_module.append(
         ledger_file, [observation], keyed=record is not None, on_written=_written
     )
-    _say_moved(done_.side)
-    if done_.present:
+    _say_moved(outcome.side)
+    if outcome.present:
         say(f"already recorded: {observation.record_id} in {ledger_file}; nothing written")
         return
     say(f"recorded {description} in {ledger_file} as {observation.record_id}")
@@ -866,12 +866,12 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
     observations = [o if o.record_id else replace(o, record_id=next(ids)) for o in observations]
     keyed = any(row.record for row in rows)
     ledger_file = ledger_module.ledger_path(path)
-    done_ = ledger_module.append(ledger_file, observations, keyed=keyed, on_written=_written)
-    _say_moved(done_.side)
-    count = len(done_.written)
-    if done_.present:
-        say(f"already recorded: {len(done_.present)} row(s) of {name}; not written again")
-    if count or not done_.present:
+    outcome = ledger_module.append(ledger_file, observations, keyed=keyed, on_written=_written)
+    _say_moved(outcome.side)
+    count = len(outcome.written)
+    if outcome.present:
+        say(f"already recorded: {len(outcome.present)} row(s) of {name}; not written again")
+    if count or not outcome.present:
         say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
 
 
