@@ -251,7 +251,7 @@ class TestAppend:
         )
         whole = path.read_bytes()[: -len(torn)]
         item = observation(record_id(3), value=90.0)
-        side = append(path, [item])
+        side = append(path, [item]).side
         assert side is not None
         assert side.read_text(encoding="utf-8") == torn
         assert path.read_bytes() == whole + format_record(item).encode("utf-8")

@@ -108,7 +108,9 @@ class TestKilledWriters:
     def test_kill_during_batches(self, tmp_path: Path) -> None:
         """kill -9 during large batch appends, many times: whole batches only, check clean."""
         registry = registry_in(tmp_path / "plan")
-        rows = "".join(f"farm-output,{n},{1000 + n}-12-31,kill test,\n" for n in range(self.BATCH))
+        rows = "".join(
+            f"farm-output,{n},{1900 + n % 300}-12-31,kill test,\n" for n in range(self.BATCH)
+        )
         (registry.parent / "batch.csv").write_text(
             "target,value,date,source,note\n" + rows, encoding="utf-8"
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zqplan.errors import InvalidInputError, ZqplanError
 from zqplan.options import BatchFormat
 
-COLUMNS = ("target", "value", "date", "source", "note")
+COLUMNS = ("target", "value", "date", "source", "note", "record")
 """The batch columns, in CSV header order."""
 REQUIRED = ("target", "value")
 
@@ -28,6 +28,8 @@ class BatchRow:
     """Where the figure comes from."""
     note: str | None = None
     """Free text."""
+    record: str | None = None
+    """The record id to write under (a retried batch then writes nothing twice)."""
 
 
 def detect(text: str) -> BatchFormat:
@@ -121,6 +123,9 @@ def _parse_jsonl(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanEr
         except ValueError as exc:  # a repeated key, or an integer of over 4,300 digits
             problems.append(_problem(name, number, f"not a batch row: {exc}"))
             continue
+        except RecursionError:
+            problems.append(_problem(name, number, "not a batch row: nested too deeply"))
+            continue
         if not isinstance(record, dict):
             problems.append(_problem(name, number, "each line must be a JSON object"))
             continue
@@ -183,4 +188,5 @@ def _row(
         date=record.get("date", "").strip() or None,
         source=record.get("source") or None,
         note=record.get("note") or None,
+        record=record.get("record", "").strip() or None,
     )

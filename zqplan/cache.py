@@ -11,8 +11,10 @@ Two things live there, both rebuilt from the registry and the ledger on demand:
   command again on unchanged files costs only start-up.
 
 `ZQPLAN_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/zqplan`, else
-`~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. A cache file that cannot be
-read is ignored and rewritten; one that cannot be written is skipped.
+`~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. It is used only in a folder
+this user owns and no one else can write. Every file carries a digest of its
+content; a file that is damaged, foreign or cannot be read is ignored and
+rewritten; one that cannot be written is skipped and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -25,12 +27,16 @@ from typing import Any
 
 CACHE_ENV = "ZQPLAN_CACHE_DIR"
 NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what the cache holds changes shape."""
 MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""
-MEMO_MAX_BYTES = 64 * 1024 * 1024
+MEMO_MAX_BYTES = 16 * 1024 * 1024
 """Outputs larger than this are not memoised."""
+MEMO_TOTAL_BYTES = 64 * 1024 * 1024
+"""The output memo's size on disk at most: the oldest entries go first."""
+LEDGERS_KEPT = 16
+"""Ledger indexes kept: one per ledger in use; the least recently written go."""
 OUTPUT_ENV = (
     "NO_COLOR",
     "FORCE_COLOR",
@@ -59,6 +65,11 @@ def directory() -> Path | None:
 def _blake2b(data: bytes) -> str:
     """A 128-bit BLAKE2b digest (the builtin module: hashlib would load OpenSSL first)."""
     return str(_hasher(data).hexdigest())
+
+
+def digest_bytes(data: bytes) -> str:
+    """A 128-bit BLAKE2b digest of some bytes, as hex."""
+    return _blake2b(data)
 
 
 def _hasher(data: bytes | memoryview) -> Any:
@@ -95,8 +106,8 @@ def code_state() -> tuple[int, ...]:
 
 
 def trusted(path: Path) -> bool:
-    """A cache file this user wrote and no one else can change (marshal and pickle
-    must never read data another account could have planted)."""
+    """A cache file or folder this user owns and no one else can change (a planted
+    cache file could make zqplan show figures the ledger does not hold)."""
     if os.name != "posix":
         return True
     try:
@@ -106,13 +117,58 @@ def trusted(path: Path) -> bool:
     return found.st_uid == os.getuid() and not found.st_mode & 0o022
 
 
-def _read(name: str) -> Any:
+_refused: list[Path] = []
+"""Cache folders refused this run: said once (with ZQPLAN_DEBUG=1), then skipped."""
+
+
+def _folder(*, create: bool) -> Path | None:
+    """The cache folder if it is this user's alone (created 0700 when asked), else None."""
     folder = directory()
+    if folder is None or folder in _refused:
+        return None
+    if create:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+    elif not folder.exists():
+        return None
+    if trusted(folder):
+        return folder
+    _refused.append(folder)
+    if os.environ.get("ZQPLAN_DEBUG"):
+        import sys
+
+        if sys.stderr is not None:
+            sys.stderr.write(
+                f"zqplan: debug: cache folder {folder} is not this user's alone "
+                "(others may write it): no cache used\n"
+            )
+    return None
+
+
+MAGIC = b"zqplan-cache-2\n"
+"""The start of every cache file; then a BLAKE2b digest of the rest, then the rest."""
+DIGEST = 16
+
+
+def _read(name: str) -> Any:
+    """A cache file's value; None when missing, not ours alone, damaged or unreadable."""
+    folder = _folder(create=False)
     if folder is None or not trusted(folder / name):
         return None
     try:
-        return marshal.loads((folder / name).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = (folder / name).read_bytes()
+    except OSError:
+        return None
+    head, body = raw[: len(MAGIC) + DIGEST], memoryview(raw)[len(MAGIC) + DIGEST :]
+    if head[: len(MAGIC)] != MAGIC or head[len(MAGIC) :] != _hasher(body).digest():
+        return None  # damaged, truncated, or from another version: rebuilt
+    try:
+        # marshal builds only plain values (no code runs, unlike pickle); the digest
+        # has already ruled out damage, and the folder's owner rules out planting.
+        return marshal.loads(body)
+    except Exception:
         return None
 
 
@@ -120,21 +176,31 @@ def _write(name: str, value: Any) -> None:
     """Write atomically (temp file, then rename); a failure only costs speed."""
     import tempfile
 
-    folder = directory()
+    folder = _folder(create=True)
     if folder is None:
         return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                marshal.dump(value, stream)
-            os.replace(temporary, folder / name)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
+        body = marshal.dumps(value)
+    except ValueError:
         return
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(MAGIC + _hasher(body).digest() + body)
+        os.replace(temporary, folder / name)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+TEMP_PREFIX = ".tmp-"
+TEMP_AGE = 3600
+"""Seconds after which a temp file no writer renamed is a leftover (a killed writer's)."""
 
 
 # --- the output memo -------------------------------------------------------------
@@ -173,9 +239,9 @@ def remember(key: str, stdout: str, stderr: str, code: int) -> None:
     if len(stdout) + len(stderr) > MEMO_MAX_BYTES:
         return
     _write(f"out-{key}", (stdout, stderr, code))
-    folder = directory()
+    folder = _folder(create=False)
     if folder is not None:
-        _keep_newest(folder, "out-", MEMO_ENTRIES)
+        _keep_newest(folder, "out-", MEMO_ENTRIES, MEMO_TOTAL_BYTES)
 
 
 # --- the ledger index ------------------------------------------------------------
@@ -236,6 +302,9 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
             index.problems,
         ),
     )
+    folder = _folder(create=False)
+    if folder is not None:
+        _keep_newest(folder, "ledger-", LEDGERS_KEPT)
 
 
 # --- the parsed registry ------------------------------------------------------------
@@ -243,36 +312,25 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
 
 def load_plan(raw: bytes) -> Any:
     """The Plan parsed from exactly these registry bytes before, if remembered."""
-    import pickle
-
-    folder = directory()
-    if folder is None or not trusted(folder / _plan_name(raw)):
+    found = _read(_plan_name(raw))
+    if found is None:
         return None
     try:
-        return pickle.loads((folder / _plan_name(raw)).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
-        return None
-    except pickle.UnpicklingError:
+        return _decode(found, _model_types())
+    except Exception:  # any damage or mismatch means no cache, never an error
         return None
 
 
 def save_plan(raw: bytes, plan: object) -> None:
     """Remember the Plan parsed from these registry bytes (a valid registry only)."""
-    import pickle
-    import tempfile
-
-    folder = directory()
-    if folder is None:
-        return
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(plan, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / _plan_name(raw))
-    except (OSError, pickle.PicklingError):
+        encoded = _encode(plan)
+    except (TypeError, RecursionError):
         return
-    _keep_newest(folder, "plan-", PLANS_KEPT)
+    _write(_plan_name(raw), encoded)
+    folder = _folder(create=False)
+    if folder is not None:
+        _keep_newest(folder, "plan-", PLANS_KEPT)
 
 
 PLANS_KEPT = 32
@@ -283,13 +341,87 @@ def _plan_name(raw: bytes) -> str:
     return f"plan-{_digest(code_state(), _blake2b(raw))}"
 
 
-def _keep_newest(folder: Path, prefix: str, count: int) -> None:
-    """Delete all but the newest `count` cache files whose names start with prefix."""
+# A Plan as plain values, for marshal: a dataclass is ("D", class name, *fields), an
+# enum ("E", class name, value), a date ("d", ordinal), a date and time ("T", ISO
+# text), a tuple ("t", *items). Only zqplan.model's classes are built back.
+
+
+def _encode(item: object) -> object:
+    import dataclasses
+    import datetime as dt
+    from enum import Enum
+
+    if item is None or type(item) in (str, int, float, bool):
+        return item
+    if isinstance(item, Enum):
+        return ("E", type(item).__name__, item.value)
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        values = (getattr(item, f.name) for f in dataclasses.fields(item))
+        return ("D", type(item).__name__, *(_encode(v) for v in values))
+    if isinstance(item, dt.datetime):
+        return ("T", item.isoformat())
+    if isinstance(item, dt.date):
+        return ("d", item.toordinal())
+    if isinstance(item, tuple):
+        return ("t", *(_encode(v) for v in item))
+    raise TypeError(f"no cache form for {type(item).__name__}")
+
+
+def _model_types() -> dict[str, Any]:
+    """The classes a cached Plan may be built from: zqplan.model's, nothing else."""
+    import dataclasses
+    from enum import Enum
+
+    from zqplan import model
+
+    return {
+        name: kind
+        for name, kind in vars(model).items()
+        if isinstance(kind, type)
+        and kind.__module__ == model.__name__
+        and (dataclasses.is_dataclass(kind) or issubclass(kind, Enum))
+    }
+
+
+def _decode(item: object, types: dict[str, Any]) -> object:
+    import datetime as dt
+
+    if not isinstance(item, tuple):
+        if item is None or type(item) in (str, int, float, bool):
+            return item
+        raise TypeError("not a cached value")
+    tag = item[0]
+    if tag == "D":
+        return types[item[1]](*(_decode(v, types) for v in item[2:]))
+    if tag == "t":
+        return tuple(_decode(v, types) for v in item[1:])
+    if tag == "d":
+        return dt.date.fromordinal(item[1])
+    if tag == "E":
+        return types[item[1]](item[2])
+    if tag == "T":
+        return dt.datetime.fromisoformat(item[1])
+    raise TypeError("not a cached value")
+
+
+def _keep_newest(folder: Path, prefix: str, count: int, total: int | None = None) -> None:
+    """Delete all but the newest `count` cache files whose names start with prefix (and
+    the oldest of them beyond `total` bytes), and temp files writers left behind."""
+    import time
+
     try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix)]
-        if len(entries) > count:
-            entries.sort(key=lambda e: e.stat().st_mtime_ns)
-            for entry in entries[: len(entries) - count]:
+        stale = time.time() - TEMP_AGE
+        entries = []
+        for entry in os.scandir(folder):
+            if entry.name.startswith(prefix):
+                entries.append((entry.stat().st_mtime_ns, entry.stat().st_size, entry.path))
+            elif entry.name.startswith(TEMP_PREFIX) and entry.stat().st_mtime < stale:
                 Path(entry.path).unlink(missing_ok=True)
+        entries.sort(reverse=True)
+        size = 0
+        for rank, (_, length, path) in enumerate(entries):
+            size += length
+            if rank >= count or (total is not None and size > total and rank > 0):
+                Path(path).unlink(missing_ok=True)
     except OSError:
         return

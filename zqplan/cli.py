@@ -162,11 +162,21 @@ def parse_date(text: str, *, option: str) -> dt.date:
             f"{option} {text!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2024-12-31"
         )
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError as exc:
         raise InvalidInputError(
             f"{option} {text!r} is not a date: {exc}", hint="write it as YYYY-MM-DD"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInputError(
+            f"{option} {text!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+            hint="a plan's dates are within them; check the year",
+        )
+    return day
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates zqplan accepts on the command line: far from the ends of the calendar."""
 
 
 _YES = {"done": True, "yes": True, "true": True, "not-done": False, "no": False, "false": False}
@@ -275,7 +285,8 @@ def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
 
 def interactive() -> bool:
     """Whether stdout is a terminal a person reads (tables get colour, boxes and charts)."""
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    stdout = sys.stdout
+    return stdout is not None and stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def emit_output(
@@ -306,8 +317,28 @@ def emit(text: str) -> None:
     if _captures:
         _captures[-1][0].append(text)
         return
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from zqplan.errors import OutputError
+
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed", hint="redirect it to a file or a pipe")
+    try:
+        # UTF-8 whatever the locale says (a Windows redirect is cp1252): JSON and CSV
+        # are UTF-8 by their specifications, and Chinese titles fit no code page.
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text)
+        else:
+            stream.flush()
+            buffer.write(text.encode("utf-8", "replace"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise OutputError(
+            f"cannot write to standard output: {reason}", hint="check where the output goes"
+        ) from None
 
 
 def say(message: str) -> None:
@@ -318,7 +349,17 @@ def say(message: str) -> None:
     if _captures:
         _captures[-1][1].append(line)
         return
-    sys.stderr.write(line)
+    _to_stderr(line)
+
+
+def _to_stderr(text: str) -> None:
+    """Write to stderr; a closed or full stderr loses the message, never the command."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def arguments(values: dict[str, object]) -> dict[str, object]:
@@ -332,6 +373,7 @@ def memoized(
     registry: Path,
     day: dt.date,
     body: Callable[[], None],
+    *,
     also: Sequence[Path] = (),
 ) -> None:
     """Run a read-only command, or replay its output if nothing it reads has changed.
@@ -342,7 +384,10 @@ def memoized(
     from zqplan import cache
     from zqplan.paths import ledger_path
 
-    terminal = (interactive(), _columns()) if interactive() else (False, None)
+    # A terminal with TERM=dumb is no interactive one, but tables still fit its width:
+    # whether stdout is a terminal at all is part of the key.
+    tty = sys.stdout is not None and sys.stdout.isatty()
+    terminal = (tty, interactive(), _columns() if tty else None)
     # The registry's path as named is in the output (messages, JSON), so in the key.
     named = {**params, "registry as named": str(registry)}
     key = cache.output_key(
@@ -366,13 +411,13 @@ def memoized(
         except BaseException:
             _captures.pop()
             emit("".join(captured[0]))
-            sys.stderr.write("".join(captured[1]))
+            _to_stderr("".join(captured[1]))
             raise
         _captures.pop()
         stdout, stderr = "".join(captured[0]), "".join(captured[1])
         cache.remember(key, stdout, stderr, code)
     emit(stdout)
-    sys.stderr.write(stderr)
+    _to_stderr(stderr)
     if code:
         raise typer.Exit(code)
 
@@ -672,6 +717,16 @@ def update(
             show_default=False,
         ),
     ] = None,
+    record: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="RECORD-ID",
+            help="Record under this id (r<YYYYMMDD>T<HHMMSS>-<8 to 16 hex digits>); when the "
+            "ledger already holds it with the same content, do nothing: a retry is safe.",
+            show_default=False,
+        ),
+    ] = None,
     registry: RegistryOption = None,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
@@ -694,10 +749,10 @@ def update(
                 "--from takes its targets and values from the file",
                 hint="drop TARGET, VALUE, --stage and --done, or drop --from",
             )
-        if date is not None or source is not None or note is not None:
+        if date is not None or source is not None or note is not None or record is not None:
             raise InvalidInputError(
-                "--date, --source and --note are columns of the --from file",
-                hint="put them in the file's date, source and note columns",
+                "--date, --source, --note and --id are columns of the --from file",
+                hint="put them in the file's date, source, note and record columns",
             )
         update_batch(batch, batch_format, registry)
         return
@@ -707,6 +762,8 @@ def update(
         )
     path = resolve_registry(registry, writing=True)
     period = today() if date is None else parse_date(date, option="--date")
+    if record is not None:
+        check_record_id(record, option="--id")
     for option, text in (("--source", source), ("--note", note), ("--done", done)):
         if text is not None:
             check_text(text, option=option)
@@ -749,14 +806,20 @@ def update(
     recorded_at = dt.datetime.now(dt.UTC)
     observation = replace(
         observation,
-        record_id=ledger_module.new_record_ids(recorded_at, 1)[0],
+        record_id=record or ledger_module.new_record_ids(recorded_at, 1)[0],
         recorded_at=recorded_at,
         recorded_by=_recorder(),
         source=source,
         note=note,
     )
     ledger_file = ledger_module.ledger_path(path)
-    _say_moved(ledger_module.append(ledger_file, [observation]))
+    outcome = ledger_module.append(
+        ledger_file, [observation], keyed=record is not None, on_written=_written
+    )
+    _say_moved(outcome.side)
+    if outcome.present:
+        say(f"already recorded: {observation.record_id} in {ledger_file}; nothing written")
+        return
     say(f"recorded {description} in {ledger_file} as {observation.record_id}")
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
@@ -783,20 +846,52 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
         except ZqplanError as error:
             error.where = f"{name}:{row.line}"
             problems.append(error)
+    first: dict[str, int] = {}
+    for row in rows:
+        if row.record is not None and first.setdefault(row.record, row.line) != row.line:
+            problems.append(
+                InvalidInputError(
+                    f"record id {row.record} also on line {first[row.record]}",
+                    where=f"{name}:{row.line}",
+                    hint="give each row its own record id",
+                )
+            )
     if problems:
         problems.sort(key=lambda p: int((p.where or ":0").rpartition(":")[2] or 0))
         raise Problems(problems, every=True)
     if not observations:
         say(f"nothing to record: {name} has no rows")
         return
-    ids = ledger_module.new_record_ids(recorded_at, len(observations))
-    observations = [replace(o, record_id=i) for o, i in zip(observations, ids, strict=True)]
+    ids = iter(ledger_module.new_record_ids(recorded_at, len(observations)))
+    observations = [o if o.record_id else replace(o, record_id=next(ids)) for o in observations]
+    keyed = any(row.record for row in rows)
     ledger_file = ledger_module.ledger_path(path)
-    _say_moved(ledger_module.append(ledger_file, observations))
-    say(
-        f"recorded {len(observations)} observation{'s' * (len(observations) != 1)} "
-        f"from {name} in {ledger_file}"
-    )
+    outcome = ledger_module.append(ledger_file, observations, keyed=keyed, on_written=_written)
+    _say_moved(outcome.side)
+    count = len(outcome.written)
+    if outcome.present:
+        say(f"already recorded: {len(outcome.present)} row(s) of {name}; not written again")
+    if count or not outcome.present:
+        say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
+
+
+def check_record_id(record: str, *, option: str) -> None:
+    """A record id given by the user must have the shape zqplan gives its own."""
+    from zqplan.ledger import RECORD_ID
+
+    if not RECORD_ID.fullmatch(record):
+        raise InvalidInputError(
+            f"{option} {record!r} is not a record id",
+            hint="r<YYYYMMDD>T<HHMMSS>-<8 to 16 hex digits>, e.g. r20241231T090000-1a2b3c4d",
+        )
+
+
+_durable: list[bool] = []
+"""Set once this command's records are in the ledger: from then on it has succeeded."""
+
+
+def _written() -> None:
+    _durable.append(True)
 
 
 def _say_moved(side: Path | None) -> None:
@@ -831,11 +926,13 @@ def _batch_observation(
         if text is not None:
             check_text(text, option=option)
     period = today() if row.date is None else parse_date(row.date, option="date")
+    if row.record is not None:
+        check_record_id(row.record, option="record")
     return Observation(
         target_id=target.id,
         date=period,
         value=parse_value(row.value, target),
-        record_id="",  # given with the others' once every row is valid
+        record_id=row.record or "",  # else given with the others' once every row is valid
         recorded_at=recorded_at,
         recorded_by=recorder,
         source=row.source,
@@ -880,9 +977,11 @@ def _recorder() -> str:
     import getpass
 
     try:
-        return os.environ.get(USER_ENV) or getpass.getuser()
+        name = os.environ.get(USER_ENV) or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+    # A login name that is not UTF-8 arrives with surrogates: keep what can be kept.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @app.command(context_settings=CONTEXT)
@@ -936,6 +1035,7 @@ def check(
             records = ledger.read(ledger.ledger_path(path))
             problems.extend(records.problems)
             problems.extend(records.torn)
+            problems.extend(ledger.moved_aside(ledger.ledger_path(path)))
             if plan is not None:
                 problems.extend(ledger.validate(plan, records.observations))
         except ZqplanError as error:
@@ -961,7 +1061,11 @@ def check(
         if problems:
             raise typer.Exit(int(ExitCode.DATA))
 
-    memoized("check", params, path, day, body, also=_texts(path))
+    # Torn bytes moved aside are files beside the ledger: its folder is in the key.
+    from zqplan.paths import ledger_path
+
+    folder = ledger_path(path).resolve().parent
+    memoized("check", params, path, day, body, also=[folder, *_texts(path)])
 
 
 def _texts(path: Path) -> list[Path]:
@@ -1003,38 +1107,69 @@ def main(argv: list[str] | None = None) -> None:
     """Run the app; turn every error into one line on stderr and its exit code."""
     args = sys.argv[1:] if argv is None else argv
     command, rest, prog_name = click_command(args)
+    del _durable[:]
     try:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)
-    except Problems as error:
+    except (Exception, KeyboardInterrupt) as error:
+        if _durable:
+            # The records are in the ledger: a failed message or a late Ctrl-C is no
+            # failed update, and a script that retries on failure would record twice.
+            say(f"zqplan: note: the records were written before {_describe(error)}")
+            sys.exit(int(ExitCode.OK))
+        sys.exit(_failure(error))
+    if code == ExitCode.INTERRUPTED and not _durable:
+        say("zqplan: interrupted")  # Click turned Ctrl-C into this code, silently
+    elif code and _durable:
+        say("zqplan: note: the records were written before the interruption")
+        code = ExitCode.OK
+    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, KeyboardInterrupt):
+        return "the interruption"
+    return f"this error: {error}"
+
+
+def _failure(error: BaseException) -> int:
+    """Say what went wrong in one line; the exit code."""
+    from zqplan.errors import OutputError
+
+    if isinstance(error, Problems):
         for problem in error.problems if error.every else [error]:
             say(f"zqplan: error: {problem}")
-        sys.exit(int(error.exit_code))
-    except ZqplanError as error:
+        return int(error.exit_code)
+    if isinstance(error, OutputError):
+        _silence_stdout()
+    if isinstance(error, ZqplanError):
         say(f"zqplan: error: {error}")
-        sys.exit(int(error.exit_code))
-    except typer.TyperException as error:  # Click's usage errors, vendored by Typer
-        sys.exit(_usage_error(error))
-    except typer.Abort:
+        return int(error.exit_code)
+    if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
+        return _usage_error(error)
+    if isinstance(error, (typer.Abort, KeyboardInterrupt)):
         say("zqplan: interrupted")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except BrokenPipeError:
+        return int(ExitCode.INTERRUPTED)
+    if isinstance(error, BrokenPipeError):
         # The reader went away (`zqplan status | head`): not an error of ours.
+        _silence_stdout()
+        return int(ExitCode.OK)
+    if os.environ.get(DEBUG_ENV):
+        raise error
+    say(
+        f"zqplan: internal error: {type(error).__name__}: {error} "
+        f"(please report it; {DEBUG_ENV}=1 shows the traceback)"
+    )
+    return int(ExitCode.INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.OK))
-    except KeyboardInterrupt:
-        say("zqplan: interrupted")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except Exception as error:  # a bug of ours: one line, not a traceback
-        if os.environ.get(DEBUG_ENV):
-            raise
-        say(
-            f"zqplan: internal error: {type(error).__name__}: {error} "
-            f"(please report it; {DEBUG_ENV}=1 shows the traceback)"
-        )
-        sys.exit(int(ExitCode.INTERNAL))
-    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def click_command(args: list[str]) -> tuple[Any, list[str], str]:

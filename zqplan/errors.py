@@ -19,6 +19,8 @@ class ExitCode(IntEnum):
     """`status --fail-on` found a target in that state or worse."""
     LOCKED = 4
     """Another writer held the ledger's lock for longer than the timeout; nothing written."""
+    OUTPUT = 5
+    """Standard output could not be written (full, closed, or an error of the device)."""
     INTERNAL = 70
     """A bug in zqplan (EX_SOFTWARE): reported in one line; ZQPLAN_DEBUG=1 shows more."""
     INTERRUPTED = 130
@@ -56,6 +58,12 @@ class LockTimeout(ZqplanError):
     """Another writer holds the ledger's lock for longer than the timeout."""
 
     exit_code = ExitCode.LOCKED
+
+
+class OutputError(ZqplanError):
+    """Standard output cannot be written."""
+
+    exit_code = ExitCode.OUTPUT
 
 
 class BatchError(ZqplanError):

@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +21,7 @@ from zqplan.model import Kind, Observation, Plan, Programme, Where
 from zqplan.paths import LEDGER_SUFFIX, ledger_path
 from zqplan.registry import suggest
 
-__all__ = ["LEDGER_SUFFIX", "Ledger", "append", "ledger_path", "read", "validate"]
+__all__ = ["LEDGER_SUFFIX", "Appended", "Ledger", "append", "ledger_path", "read", "validate"]
 
 HEADER = (
     "# zqplan ledger: one record per line, appended by `zqplan update`.\n"
@@ -137,33 +137,63 @@ def _timeout() -> float:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the ledger's writer lock (cross-platform, from filelock), or raise LockTimeout."""
+    """Hold the ledger's writer lock (cross-platform, from filelock), or raise LockTimeout.
+
+    The lock sits beside the real file: ledgers reached through different symlinks
+    to one file share one lock.
+    """
     from filelock import FileLock, Timeout
 
     timeout = _timeout()
-    lock = FileLock(str(lock_path(path)), timeout=timeout)
+    lock_file = lock_path(path.resolve())
+    lock = FileLock(str(lock_file), timeout=timeout)
     try:
         lock.acquire()
     except Timeout:
         raise LockTimeout(
-            f"another zqplan has been writing {path} for {timeout:g} s (lock {lock_path(path)})",
+            f"another zqplan has been writing {path} for {timeout:g} s (lock {lock_file})",
             hint=f"try again, or wait longer with {LOCK_ENV}=SECONDS; nothing was written",
         ) from None
     except OSError as exc:
-        raise LedgerError(f"cannot lock {lock_path(path)}: {exc.strerror}") from None
+        raise LedgerError(f"cannot lock {lock_file}: {exc.strerror}") from None
     try:
         yield
     finally:
         lock.release()
 
 
-def append(path: Path, observations: Sequence[Observation]) -> Path | None:
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """What one call of append did to the ledger."""
+
+    side: Path | None
+    """Where a torn last line (one that was no record) was moved, if one was."""
+    written: tuple[Observation, ...]
+    """The records written."""
+    present: tuple[Observation, ...]
+    """Records given with an id the ledger already held, same content: not written again."""
+
+
+RETRIES = 20
+"""Times a batch rebuilds its new ledger when the file changed while it was written."""
+
+
+def append(
+    path: Path,
+    observations: Sequence[Observation],
+    *,
+    keyed: bool = False,
+    on_written: Callable[[], None] | None = None,
+) -> Appended:
     """Add records to the ledger under its lock: all of them land, or none.
 
     One record is appended with one write (a write of a few hundred bytes is not
-    torn by a killed process). A batch is written with the ledger into a new file,
-    flushed, and renamed over the ledger: at any instant the file on disk is the
-    old ledger or the new one, whole.
+    torn by a killed process); a failed write is cut back off. A batch is written
+    with the ledger into a new file, flushed, and renamed over the ledger: at any
+    instant the file on disk is the old ledger or the new one, whole. `keyed`:
+    the records' ids were given by the user, and a record whose id is already
+    there with the same content is not written again (another content: an error).
+    `on_written` is called as soon as the records are in the file.
     """
     lines = [format_record(o) for o in observations]
     for line, observation in zip(lines, observations, strict=True):
@@ -175,24 +205,80 @@ def append(path: Path, observations: Sequence[Observation]) -> Path | None:
             observation, where=Where("(new record)"), sequence=0
         ):
             raise LedgerError(f"record {observation.record_id} does not survive the round trip")
-    payload = "".join(lines).encode("utf-8")
     # Write where a symlinked ledger points, so that a batch's rename keeps the link.
-    real = path.resolve() if path.is_symlink() else path
-    with locked(path):
+    real = path.resolve()
+    with locked(real):
         _remove_abandoned(real)
         try:
             # Holding the lock, a last line without its newline is no write in progress:
-            # it is torn. Move it aside first, or it would sit before the new records.
-            side = _move_torn_tail(real)
-            if len(observations) > 1:
-                _rewrite_with(real, payload)
-            else:
-                _append_bytes(real, payload)
+            # a whole record gets its newline, anything else is torn and moved aside.
+            side = _settle_tail(real)
+            todo: list[Observation] = list(observations)
+            present: list[Observation] = []
+            if keyed:
+                todo, present = _not_recorded(real, observations)
+            payload = "".join(format_record(o) for o in todo).encode("utf-8")
+            if len(todo) > 1:
+                _rewrite_with(real, payload, on_written)
+            elif todo:
+                _append_bytes(real, payload, on_written)
         except IsADirectoryError:
             raise LedgerError(f"{path} is a directory, not a ledger file") from None
         except OSError as exc:
-            raise LedgerError(f"cannot write {path}: {exc.strerror}") from None
-    return side
+            raise LedgerError(f"cannot write {path}: {exc.strerror}", hint=_NOTHING) from None
+    return Appended(side, tuple(todo), tuple(present))
+
+
+_NOTHING = "nothing was recorded"
+
+
+def _not_recorded(
+    path: Path, observations: Sequence[Observation]
+) -> tuple[list[Observation], list[Observation]]:
+    """(records to write, records already present); an id present with other content
+    is an error. A byte search for each id at the start of a line: no full parse."""
+    try:
+        raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")  # a BOM: see _parse_lines
+    except FileNotFoundError:
+        return list(observations), []
+    todo: list[Observation] = []
+    present: list[Observation] = []
+    for observation in observations:
+        needle = f"{observation.record_id} = ".encode()
+        at = 0 if raw.startswith(needle) else raw.find(b"\n" + needle) + 1
+        if at == 0 and not raw.startswith(needle):
+            todo.append(observation)
+            continue
+        end = raw.find(b"\n", at)
+        line = raw[at : len(raw) if end < 0 else end].decode("utf-8", "replace")
+        try:
+            found: Observation | None = parse_record(line.strip(), Where(str(path)))
+        except LedgerError:
+            found = None
+        if found is None or _content(found) != _content(observation):
+            line_number = raw.count(b"\n", 0, at) + 1
+            raise LedgerError(
+                f"record {observation.record_id} is already in the ledger with other content",
+                where=f"{path}:{line_number}",
+                hint="a new figure needs a new --id (or none); " + _NOTHING,
+            )
+        present.append(observation)
+    return todo, present
+
+
+def _content(observation: Observation) -> tuple[object, ...]:
+    """What a record says, without who recorded it and when (a retry differs in those)."""
+    value = observation.value
+    return (
+        observation.target_id,
+        observation.date,
+        type(value) is bool,
+        value,
+        observation.stage,
+        observation.item,
+        observation.source,
+        observation.note,
+    )
 
 
 _PLAIN = re.compile(r"[ !#-\[\]-~]*")
@@ -219,42 +305,130 @@ def _header_if_new(existing_size: int) -> bytes:
     return HEADER.encode("utf-8") if existing_size == 0 else b""
 
 
-def _append_bytes(path: Path, payload: bytes) -> None:
+def _append_bytes(path: Path, payload: bytes, on_written: Callable[[], None] | None) -> None:
+    """Append under the lock; a failed write (disk full, file size limit) is cut back off."""
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags, 0o644)
     try:
-        data = _header_if_new(os.fstat(descriptor).st_size) + payload
-        written = 0
-        while written < len(data):
-            written += os.write(descriptor, data[written:])
-        os.fsync(descriptor)
+        before = os.fstat(descriptor).st_size
+        data = _header_if_new(before) + payload
+        try:
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        except BaseException:
+            _cut_back(descriptor, before)
+            raise
+        if on_written is not None:
+            on_written()
+        if not _same_file(path, descriptor):
+            # Replaced while we wrote (a `git pull` writes a new file): write again there.
+            os.close(descriptor)
+            descriptor = -1
+            _append_again(path, payload)
     finally:
-        os.close(descriptor)
+        if descriptor >= 0:
+            os.close(descriptor)
 
 
-def _rewrite_with(path: Path, payload: bytes) -> None:
+def _write_all(descriptor: int, data: bytes) -> None:
+    written = 0
+    while written < len(data):
+        written += os.write(descriptor, data[written:])
+
+
+def _cut_back(descriptor: int, size: int) -> None:
+    """Truncate to the length before a failed write: a failed command writes nothing."""
+    try:
+        os.ftruncate(descriptor, size)
+        os.fsync(descriptor)
+    except OSError:
+        pass
+
+
+def _same_file(path: Path, descriptor: int) -> bool:
+    try:
+        now = path.stat()
+    except OSError:
+        return False
+    opened = os.fstat(descriptor)
+    return (now.st_dev, now.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def _append_again(path: Path, payload: bytes) -> None:
+    """Append to the file now at path, unless it already holds these lines."""
+    try:
+        if payload in path.read_bytes():
+            return
+    except FileNotFoundError:
+        pass
+    _settle_tail(path)
+    _append_bytes(path, payload, None)
+
+
+def _state(path: Path) -> tuple[int, int, int, str] | None:
+    """Size, inode, device and a hash of the last 64 KiB: has the file changed?"""
+    try:
+        with path.open("rb") as stream:
+            found = os.fstat(stream.fileno())
+            stream.seek(max(found.st_size - 65536, 0))
+            tail = stream.read()
+    except FileNotFoundError:
+        return None
+    from zqplan.cache import digest_bytes
+
+    return (found.st_size, found.st_ino, found.st_dev, digest_bytes(tail))
+
+
+def _rewrite_with(path: Path, payload: bytes, on_written: Callable[[], None] | None) -> None:
+    """The ledger and the payload into a new file, renamed over the ledger.
+
+    Just before the rename the ledger must be the file read, byte for byte (size,
+    inode, a hash of its end): a `git pull` takes no lock, and lines it added
+    since would be lost. If it changed, the new file is built again.
+    """
     import tempfile
 
-    existing = path.read_bytes() if path.exists() else b""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(existing + _header_if_new(len(existing)) + payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
+    for _ in range(RETRIES):
+        before = _state(path)
+        existing = path.read_bytes() if before is not None else b""
+        if before is not None and before[0] != len(existing):
+            continue  # changed while read
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".new"
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                _write_new(stream, existing + _header_if_new(len(existing)) + payload)
+            mode = path.stat().st_mode & 0o777 if before is not None else 0o644
+            os.chmod(temporary, mode)
+            if _state(path) != before:
+                Path(temporary).unlink(missing_ok=True)
+                continue
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        if on_written is not None:
+            on_written()
+        _sync_directory(path.parent)
+        return
+    raise LedgerError(
+        f"{path} kept changing while the batch was written (another program, not zqplan, "
+        "is writing it)",
+        hint="finish the `git pull` or other writer, then run the batch again; " + _NOTHING,
+    )
+
+
+def _write_new(stream: Any, data: bytes) -> None:
+    """Write a new ledger's bytes and flush them to disk."""
+    stream.write(data)
+    stream.flush()
+    os.fsync(stream.fileno())
 
 
 def _remove_abandoned(path: Path) -> None:
-    """Delete new-ledger files of writers killed before their rename (we hold the lock).
+    """Delete new-ledger files of writers killed before their rename (we hold the lock,
+    which every writer of this file takes beside the real file, so none is live).
 
     They are partial copies of the ledger plus a batch that never landed, not data.
     """
@@ -276,17 +450,45 @@ def _sync_directory(folder: Path) -> None:
 
 
 def repair(path: Path) -> Path | None:
-    """Move a torn last line (no newline at the end) to a side file; return that file.
+    """Move a torn last line (no newline at the end, no record) to a side file.
 
     The torn bytes are never deleted: they go to LEDGER.torn-<UTC time>, and the
-    ledger keeps every whole line.
+    ledger keeps every whole line. A last record without its newline gets one.
     """
-    with locked(path):
-        return _move_torn_tail(path.resolve() if path.is_symlink() else path)
+    real = path.resolve()
+    with locked(real):
+        return _settle_tail(real)
 
 
-def _move_torn_tail(path: Path) -> Path | None:
-    """Under the lock: bytes after the last newline go to a side file (kept, never lost)."""
+TORN_SUFFIX = ".torn-"
+
+
+def side_files(path: Path) -> list[Path]:
+    """Torn bytes moved aside from this ledger and not yet dealt with (`check` lists them)."""
+    import glob
+
+    real = path.resolve()
+    try:
+        return sorted(real.parent.glob(f"{glob.escape(real.name)}{TORN_SUFFIX}*"))
+    except OSError:
+        return []
+
+
+def moved_aside(path: Path) -> list[ZqplanError]:
+    """A problem for each file of torn bytes moved aside from the ledger, until deleted."""
+    return [
+        LedgerError(
+            f"torn bytes of an interrupted write were moved here from {path.name}",
+            where=str(side),
+            hint="re-record what they held if it was a figure, then delete the file",
+        )
+        for side in side_files(path)
+    ]
+
+
+def _settle_tail(path: Path) -> Path | None:
+    """Under the lock: a last line without its newline gets one if it is a record (or
+    blank, or a comment); otherwise its bytes go to a side file (kept, never lost)."""
     if not path.exists():
         return None
     with path.open("rb") as stream:
@@ -299,14 +501,35 @@ def _move_torn_tail(path: Path) -> Path | None:
             return None
     raw = path.read_bytes()
     complete = raw.rfind(b"\n") + 1
+    if _whole_line(raw[complete:]):
+        with path.open("ab") as stream:
+            stream.write(b"\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        return None
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-    side = path.with_name(f"{path.name}.torn-{stamp}")
+    side = path.with_name(f"{path.name}{TORN_SUFFIX}{stamp}")
     side.write_bytes(raw[complete:])
     with path.open("r+b") as stream:
         stream.truncate(complete)
         stream.flush()
         os.fsync(stream.fileno())
     return side
+
+
+def _whole_line(tail: bytes) -> bool:
+    """Whether a last line without its newline is whole: a record, blank, or a comment."""
+    try:
+        text = tail.decode("utf-8").removeprefix("\ufeff").strip()
+    except UnicodeDecodeError:
+        return False
+    if not text or text.startswith("#"):
+        return True
+    try:
+        parse_record(text, Where("(last line)"))
+    except LedgerError:
+        return False
+    return True
 
 
 def has_period(path: Path, target_id: str, period: dt.date) -> bool:
@@ -401,6 +624,8 @@ def _parse_lines(
     records: list[Record] = []
     problems: list[Problem] = []
     text = chunk.decode("utf-8", errors="surrogateescape")
+    if first == 1:  # a leading BOM ("UTF-8 with BOM", as Notepad saves) is no part of it
+        text = text.removeprefix("\ufeff")
     for number, line in enumerate(text.split("\n"), start=first):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -534,6 +759,8 @@ def parse_record(line: str, where: Where) -> Observation:
         raise LedgerError(f"not a ledger record: {message}", where=str(where)) from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
         raise LedgerError("not a ledger record: a number far too long", where=str(where)) from None
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        raise LedgerError("not a ledger record: nested too deeply", where=str(where)) from None
     if len(document) != 1:
         raise LedgerError("a ledger line holds exactly one record", where=str(where))
     ((record_id, fields),) = document.items()

@@ -68,7 +68,6 @@ OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(
     r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"))*)\s*="
 )
@@ -94,9 +93,9 @@ class LineIndex:
         self._text_lines = text.splitlines()
         table = ""
         for number, line in enumerate(self._text_lines, start=1):
-            header = _HEADER.match(line)
-            if header:
-                table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
+            header = _header(line)
+            if header is not None:
+                table = ".".join(part.strip().strip('"') for part in header.split("."))
                 self._lines.setdefault(table, number)
                 if line.lstrip().startswith("[["):
                     self._array_tables.setdefault(table, []).append(number)
@@ -151,6 +150,22 @@ class LineIndex:
         return start
 
 
+def _header(line: str) -> str | None:
+    """The name of a [table] or [[array]] header line, in one pass (no backtracking)."""
+    text = line.strip()
+    if not text.startswith("["):
+        return None
+    body = text[2:] if text.startswith("[[") else text[1:]
+    close = body.find("]")
+    if close < 0:
+        return None
+    name = body[:close].strip()
+    after = body[close + 1 :].removeprefix("]").strip()
+    if not name or "#" in name or (after and not after.startswith("#")):
+        return None
+    return name
+
+
 def _code_only(line: str) -> str:
     """The line without its strings and comment, for counting brackets."""
     kept: list[str] = []
@@ -190,7 +205,8 @@ def read_bytes(path: Path, *, what: str, error: type[ZqplanError]) -> bytes:
 def decode(raw: bytes, *, path: Path, error: type[ZqplanError]) -> str:
     """UTF-8 text, or an error naming the line of the first bad byte."""
     try:
-        return raw.decode("utf-8")
+        # A leading BOM ("UTF-8 with BOM", as Notepad saves) is no part of the text.
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise error(
@@ -217,6 +233,12 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
         raise error("binary data (a NUL byte), not TOML text", where=str(path))
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        raise error(
+            "invalid TOML: arrays or tables nested too deeply",
+            where=f"{path}:{_deepest_line(text)}",
+            hint="a registry needs a few levels of nesting, not hundreds",
+        ) from None
     except ValueError as exc:
         if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of over 4,300 digits
             raise error("invalid TOML: a number far too long", where=str(path)) from None
@@ -228,6 +250,20 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
             where=f"{path}:{found['line']}",
             hint="fix the syntax; see docs/registry.md",
         ) from None
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets and braces (outside strings) nest deepest: one pass."""
+    deepest, where, depth = -1, 1, 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in _code_only(line):
+            if char in "[{":
+                depth += 1
+                if depth > deepest:
+                    deepest, where = depth, number
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+    return where
 
 
 def load_plan(path: Path) -> Plan:

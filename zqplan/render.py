@@ -118,7 +118,7 @@ def table_text(renderable: RenderableType, *, width: int | None = None) -> str:
 
     from rich.console import Console
 
-    if width is None and not sys.stdout.isatty():
+    if width is None and not (sys.stdout is not None and sys.stdout.isatty()):
         width = PIPE_WIDTH
     console = Console(width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
     with console.capture() as capture:

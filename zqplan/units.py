@@ -154,12 +154,15 @@ def parse_quantity(text: str, unit: Unit) -> float:
     multiplies the target's base; a unit ("30 billion yuan") must have the target's base.
     Raises UnitError for anything else, with a message that names both units.
     """
-    typed = _normalize(text)
+    # Only full-width forms fold into the number: NFKC would also read superscripts
+    # and circled digits as digits (86.5¹ as 86.51); after the number they are a unit,
+    # and not a known one.
+    typed = " ".join(_fold_width(text).split())
     number = _NUMBER.match(typed)
     if number is None:
         raise UnitError(f"{_shown(text)} is not a number", hint=_NUMBER_HINT)
     digits = number.group().replace(",", "")
-    suffix = typed[number.end() :].strip()
+    suffix = _normalize(typed[number.end() :])
     if not suffix:
         return _finite(float(digits), text)
     magnitude, rest = _split_magnitude(suffix)
@@ -202,6 +205,14 @@ def format_quantity(value: float, unit: Unit) -> str:
     if shown_unit[0] in "%％":
         return f"{number}{shown_unit}"
     return f"{number} {shown_unit}"
+
+
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
+"""Full-width ASCII forms (８６.５), the ideographic space and the minus sign, as ASCII."""
+
+
+def _fold_width(text: str) -> str:
+    return text.translate(_WIDE)
 
 
 def _normalize(text: str) -> str:
