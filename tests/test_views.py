@@ -165,6 +165,14 @@ class TestOptionsMatchTheModel:
         assert set(FAIL_ON_STATUSES) == set(FailOn)
         assert all(names <= set(STATUS_NAMES) for names in FAIL_ON_STATUSES.values())
 
+    def test_filter_choices(self) -> None:
+        """--attribute, --role and --kind offer exactly the model's values, in its order."""
+        from zqplan.model import Attribute, Kind, Role
+        from zqplan.options import AttributeChoice, KindChoice, RoleChoice
+
+        for light, model in ((AttributeChoice, Attribute), (RoleChoice, Role), (KindChoice, Kind)):
+            assert [c.value for c in light] == [m.value for m in model]
+
     def test_every_format_has_a_renderer(self) -> None:
         """Each --format choice renders (habit 3: one renderer per format, none missing)."""
         from zqplan.options import OutputFormat

@@ -23,6 +23,7 @@ from zqplan.model import (
     Point,
     Programme,
     Revision,
+    Role,
     Stage,
     Target,
     Trajectory,
@@ -49,6 +50,7 @@ TARGET_KEYS = (
     "direction",
     "kind",
     "attribute",
+    "role",
     "trajectory",
     "frequency",
     "baseline",
@@ -63,7 +65,7 @@ GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "note")
 
-_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
+_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Role, Trajectory, Frequency)
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(
@@ -601,6 +603,7 @@ class _Reader:
             kind=kind,
             attribute=self.choice(table, "attribute", Attribute, Attribute.ANTICIPATORY, *keys)
             or Attribute.ANTICIPATORY,
+            role=self.choice(table, "role", Role, Role.COMMITMENT, *keys) or Role.COMMITMENT,
             trajectory=trajectory,
             frequency=self.choice(table, "frequency", Frequency, Frequency.ANNUAL, *keys)
             or Frequency.ANNUAL,
