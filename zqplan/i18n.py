@@ -5,7 +5,16 @@ from __future__ import annotations
 from zqplan.model import StageStatus, StatusCode
 from zqplan.options import Lang
 
-__all__ = ["HEADINGS", "STAGE_LABELS", "STATUS_LABELS", "Lang", "pick", "word"]
+__all__ = [
+    "FILTER_WORDS",
+    "HEADINGS",
+    "STAGE_LABELS",
+    "STATUS_LABELS",
+    "Lang",
+    "pick",
+    "said",
+    "word",
+]
 
 
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -52,9 +61,44 @@ STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
 """Stage statuses in both languages."""
 
 
+FILTER_WORDS: dict[str, tuple[str, str]] = {
+    "0 targets": ("0 targets", "0 项指标"),
+    "none in registry": ("the registry has none", "登记册中没有指标"),
+    "no target is": ("no target is", "没有指标满足"),
+    "no target is both": ("no target is both", "没有指标同时满足"),
+    "no target is at once": ("no target is at once", "没有指标同时满足"),
+    "and": (" and ", "、"),
+    "or": (" or ", "或"),
+    "in area": ("in area {}", "领域为 {}"),
+    "status": ("{}", "状态为 {}"),
+    "attribute": ("{}", "{}"),
+    "role": ("of role {}", "角色为 {}"),
+    "kind": ("{}", "{}"),
+    "stale": ("stale", "数据过时"),
+    "final": ("final", "已成定局"),
+    "open": ("open", "尚未定局"),
+    "due before": ("due before {}", "期限早于 {}"),
+    "search": ("a match for {}", "包含 {}"),
+    "anticipatory": ("anticipatory", "预期性"),
+    "binding": ("binding", "约束性"),
+    "commitment": ("commitment", "承诺"),
+    "reported": ("reported", "报告数据"),
+    "direction": ("direction", "方向性"),
+    "numeric": ("numeric", "数值型"),
+    "yes-no": ("yes-no", "是否型"),
+}
+"""The words of the line that says why a filtered list is empty: (English, Chinese)."""
+
+
 def word(key: str, lang: Lang) -> str:
     """A heading or fixed word in the language."""
     english, chinese = HEADINGS[key]
+    return chinese if lang is Lang.ZH else english
+
+
+def said(key: str, lang: Lang) -> str:
+    """A word of FILTER_WORDS in the language."""
+    english, chinese = FILTER_WORDS[key]
     return chinese if lang is Lang.ZH else english
 
 

@@ -120,8 +120,9 @@ def status_table(
     lang: Lang = Lang.EN,
     *,
     interactive: bool = True,
+    grouped: bool = True,
 ) -> RenderableType:
-    """One row per target, grouped by area, and the summary line."""
+    """One row per target, grouped by area (or in the order given), and the summary line."""
     title = Text(text.printable(pick(plan.title, plan.title_zh, lang)), style="bold")
     if assessments:
         title.append(f"  {word('as of', lang)} {assessments[0].as_of}", style="dim")
@@ -145,11 +146,12 @@ def status_table(
     table.add_column(word("progress", lang), no_wrap=True)
     table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
-    for area in plan.areas:
-        rows = [a for a in assessments if a.target.area == area.id]
+    groups = [(area, [a for a in assessments if a.target.area == area.id]) for area in plan.areas]
+    for area, rows in groups if grouped else [(None, list(assessments))]:
         if not rows:
             continue
-        table.add_row("", _plain(pick(area.title, area.title_zh, lang), "bold underline"))
+        if area is not None:
+            table.add_row("", _plain(pick(area.title, area.title_zh, lang), "bold underline"))
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
