@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from zqplan.i18n import Lang
@@ -181,3 +182,71 @@ class TestOptionsMatchTheModel:
         output = Output({"schema": "x/1"}, lambda: [{"id": "a"}], ("id",), lambda _t: "view")
         for fmt in OutputFormat:
             assert render(fmt, output, terminal=Terminal(interactive=False)).strip()
+
+
+class TestNoNegativeZero:
+    """A value that rounds to zero prints as 0 in every human view and flat format."""
+
+    def test_tables_sentence_and_flat_formats(self) -> None:
+        """79.999 against 80 -> 100: progress (79.999 - 80) / 20 = -0.00005 = -0.005%, shown
+        0.0%; g_obs = (79.999 / 80) ** 0.5 - 1 = -6.25e-6 a year, shown 0.0% and +0.00%/yr."""
+        from zqplan.options import OutputFormat
+        from zqplan.render import Output, Terminal, render
+        from zqplan.report import flat_row, status_columns, status_document
+
+        seen = [Observation("farm", date(2024, 12, 31), 79.999, "r1", sequence=1)]
+        assessment = assess(FARM, seen, as_of=AS_OF)
+        assert assessment.progress is not None
+        assert -0.0001 < assessment.progress < 0
+        document = status_document(PLAN, [assessment], as_of=AS_OF)
+        output = Output(
+            document,
+            lambda: [flat_row(t) for t in document["targets"]],
+            status_columns(),
+            lambda _t: status_table(PLAN, [assessment], interactive=False),
+        )
+        shown = [
+            table_text(status_table(PLAN, [assessment]), width=200),
+            table_text(status_table(PLAN, [assessment], Lang.ZH), width=200),
+            table_text(target_view(PLAN, assessment, seen), width=200),
+            describe(assessment),
+            describe(assessment, Lang.ZH),
+            *(
+                render(fmt, output, terminal=Terminal(interactive=False))
+                for fmt in (OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.TABLE)
+            ),
+        ]
+        negative_zero = re.compile(r"-0(?:\.0+)?(?!\.?\d)")  # -0, -0.0, -0.00; not -0.0001
+        for text in shown:
+            assert negative_zero.search(text) is None, text
+        assert "0.0%" in shown[0]
+        assert "+0.00%/yr" in shown[2]
+
+
+class TestRevisedLegend:
+    """The * beside a revised target is explained under the table, in both languages."""
+
+    REVISED = Target(
+        id="farm",
+        area="econ",
+        title="Farm output",
+        title_zh="农业总产值",
+        source="s",
+        baseline=FARM.baseline,
+        target=FARM.target,
+        revisions=(Revision(date(2025, 6, 30), Goal(date(2027, 12, 31), 95.0), "review"),),
+    )
+
+    def test_legend_in_both_languages(self) -> None:
+        """A revised row is marked * and the line under the table says what * means."""
+        assessment = assess(self.REVISED, SEEN, as_of=date(2025, 7, 1))
+        english = table_text(status_table(PLAN, [assessment], interactive=False), width=200)
+        assert "95 by 2027-12-31 *" in english
+        assert "* revised target: `zqplan show ID` gives the target as first planned" in english
+        chinese = table_text(status_table(PLAN, [assessment], Lang.ZH), width=200)
+        assert "* 目标已调整：`zqplan show 编号` 可查看原定目标" in chinese
+
+    def test_no_legend_without_a_revision(self) -> None:
+        """No revised row, no legend."""
+        shown = table_text(status_table(PLAN, [assess(FARM, SEEN, as_of=AS_OF)]), width=200)
+        assert "revised target" not in shown

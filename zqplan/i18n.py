@@ -38,6 +38,10 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "from": ("from", "起始"),
     "stale": ("stale", "数据过时"),
     "low-confidence": ("low-confidence", "数据不足"),
+    "revised legend": (
+        "* revised target: `zqplan show ID` gives the target as first planned",
+        "* 目标已调整：`zqplan show 编号` 可查看原定目标",
+    ),
 }
 """Column headings and fixed words: (English, Chinese)."""
 

@@ -46,7 +46,7 @@ def _rate(rate: float | None, basis: Trajectory | None, unit: str, lang: Lang) -
     if rate is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
-        return f"{rate * 100:.1f}%"
+        return f"{text.fixed(rate * 100, 1)}%"
     amount = text.value(abs(rate), unit)
     sign = "" if rate >= 0 else "-"
     return f"{sign}{amount}"

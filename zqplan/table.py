@@ -169,7 +169,10 @@ def status_table(
                 status_text(assessment, lang, multiline=interactive),
             )
         table.add_section()
-    return Group(title, table, summary_line(assessments, lang))
+    parts: list[RenderableType] = [title, table]
+    if any(a.revision is not None for a in assessments):
+        parts.append(Text(word("revised legend", lang), style="dim"))
+    return Group(*parts, summary_line(assessments, lang))
 
 
 def _point(amount: Any, date: Any, unit: str) -> str:
@@ -291,7 +294,7 @@ def target_view(
         ("rate basis", "—" if basis is None else basis.value),
         ("required rate", text.rate(assessment.required_rate, basis, unit)),
         ("observed rate", text.rate(assessment.observed_rate, basis, unit)),
-        ("ratio R", "—" if assessment.ratio is None else f"{assessment.ratio:.4f}"),
+        ("ratio R", "—" if assessment.ratio is None else text.fixed(assessment.ratio, 4)),
         (
             "projection",
             "—"

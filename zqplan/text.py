@@ -7,7 +7,7 @@ import datetime as dt
 from zqplan.model import Trajectory, Value
 from zqplan.safe import printable
 
-__all__ = ["bar", "day", "percent", "printable", "rate", "value"]
+__all__ = ["bar", "day", "fixed", "percent", "printable", "rate", "value"]
 
 
 def value(amount: Value | None, unit: str = "") -> str:
@@ -21,9 +21,15 @@ def value(amount: Value | None, unit: str = "") -> str:
     return format_quantity(amount, parse_unit(unit))
 
 
+def fixed(number: float, decimals: int, *, signed: bool = False) -> str:
+    """A number with that many decimals; what rounds to zero prints as 0, never -0."""
+    rounded = round(number, decimals) + 0.0  # -0.0 + 0.0 is 0.0
+    return f"{rounded:{'+' if signed else ''}.{decimals}f}"
+
+
 def percent(share: float | None) -> str:
     """A fraction as a percentage with one decimal: 0.373 -> '37.3%'."""
-    return "—" if share is None else f"{share * 100:.1f}%"
+    return "—" if share is None else f"{fixed(share * 100, 1)}%"
 
 
 def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
@@ -31,7 +37,7 @@ def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
     if amount is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
-        return f"{amount * 100:+.2f}%/yr"
+        return f"{fixed(amount * 100, 2, signed=True)}%/yr"
     return f"{'+' if amount >= 0 else ''}{value(amount, unit)}/yr"
 
 
