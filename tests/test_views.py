@@ -250,3 +250,43 @@ class TestRevisedLegend:
         """No revised row, no legend."""
         shown = table_text(status_table(PLAN, [assess(FARM, SEEN, as_of=AS_OF)]), width=200)
         assert "revised target" not in shown
+
+
+class TestRanks:
+    """A place in a ranking reads as one: 1st / 第1位, not '1 rank'."""
+
+    def test_ordinals(self) -> None:
+        """English suffixes, the teens included; Chinese 第N位."""
+        from zqplan.text import ordinal
+
+        shown = [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 1001)]
+        assert shown == [
+            "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+            "101st", "111th", "1,001st",
+        ]  # fmt: skip
+        assert ordinal(1, Lang.ZH) == "第1位"
+
+    def test_shipped_rank_in_both_tables(self) -> None:
+        """Jinli ranks first among Zhaoqing's towns (the shipped registry's observation)."""
+        from zqplan.registry import load_plan
+        from zqplan.shipped import shipped_registry
+        from zqplan.status import assess_plan
+
+        plan = load_plan(shipped_registry())
+        (jinli,) = [
+            a
+            for a in assess_plan(plan, [], as_of=date(2025, 1, 1))
+            if a.target.id == "jinli-output-rank"
+        ]
+        english = table_text(status_table(plan, [jinli], interactive=False), width=200)
+        chinese = table_text(status_table(plan, [jinli], Lang.ZH, interactive=False), width=200)
+        assert " 1st " in english
+        assert "1 rank" not in english
+        assert " 第1位 " in chinese
+
+    def test_a_rate_of_ranks_stays_a_number(self) -> None:
+        """Climbing 2 places a year is '+2 rank/yr', not '+2nd/yr'."""
+        from zqplan.model import Trajectory
+        from zqplan.text import rate
+
+        assert rate(2.0, Trajectory.LINEAR, "rank") == "+2 rank/yr"

@@ -99,7 +99,9 @@ def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> s
     if goal is None:
         return "—"
     shown = (
-        "" if goal.value is None or isinstance(goal.value, bool) else text.value(goal.value, unit)
+        ""
+        if goal.value is None or isinstance(goal.value, bool)
+        else text.value(goal.value, unit, lang)
     )
     if goal.date is not None:
         due = f"{word('by', lang)} {goal.date}"
@@ -155,7 +157,7 @@ def status_table(
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
-            latest_text = "—" if latest is None else text.value(latest.value, target.unit)
+            latest_text = "—" if latest is None else text.value(latest.value, target.unit, lang)
             progress = Text(text.bar(assessment.progress, width=8) + " " if interactive else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
