@@ -29,7 +29,6 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "by": ("by", "期限"),
     "targets": ("targets", "项指标"),
     "stage": ("stage", "阶段"),
-    "due": ("due", "期限"),
     "criteria": ("criteria", "标准"),
     "next": ("next", "下一步"),
     "outstanding": ("outstanding", "未完成"),

@@ -367,8 +367,9 @@ def milestones_view(
         heading.append(f"  ({programme.id}, {word('from', lang)} {programme.start})", style="dim")
         parts.append(heading)
         ladder = Table(box=_box(interactive), pad_edge=False)
-        for key in ("", "stage", "due", "status", "criteria"):
-            ladder.add_column(word(key, lang) if key else "", no_wrap=key in ("", "due", "status"))
+        # The date column is "by": "due" is a status of its own (one word per fact).
+        for key in ("", "stage", "by", "status", "criteria"):
+            ladder.add_column(word(key, lang) if key else "", no_wrap=key in ("", "by", "status"))
         for stage in assessment.stages:
             mark, style = STAGE_MARK[stage.status]
             status = Text(STAGE_LABELS[stage.status][1 if zh else 0], style=style)
@@ -402,9 +403,8 @@ def _next_line(assessment: ProgrammeAssessment, lang: Lang) -> Text:
     line = Text(f"{word('next', lang)}: ", style="bold")
     stage_title = pick(current.stage.title, current.stage.title_zh, lang)
     state = STAGE_LABELS[current.status][1 if zh else 0]
-    line.append(
-        f"{text.printable(stage_title)} ({state}, {word('due', lang)} {current.stage.date})"
-    )
+    when = f"{state}{'，' if zh else ', '}{word('by', lang)} {current.stage.date}"
+    line.append(text.printable(stage_title) + (f"（{when}）" if zh else f" ({when})"))
     if outstanding:
         line.append(
             f" — {word('outstanding', lang)}: " + "; ".join(text.printable(o) for o in outstanding)
