@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from zqplan.i18n import Lang
 from zqplan.model import (
     Area,
@@ -290,3 +292,65 @@ class TestRanks:
         from zqplan.text import rate
 
         assert rate(2.0, Trajectory.LINEAR, "rank") == "+2 rank/yr"
+
+
+class TestNarrowTables:
+    """--width never cuts a number: text columns wrap or give way first."""
+
+    VALUES = (
+        # 84.5678 of 100 from 80: progress 4.5678 / 20 = 22.8%; 86,543.21 shown to 2 decimals
+        Target(
+            id="farm-output-of-the-whole-city",
+            area="econ",
+            title="Total output value of agriculture, forestry, animal husbandry and fishery",
+            source="s",
+            unit="billion yuan",
+            baseline=Point(date(2022, 12, 31), 80.0),
+            target=Goal(date(2027, 12, 31), 100.0),
+        ),
+        Target(
+            id="vehicles",
+            area="econ",
+            title="Vehicles produced",
+            source="s",
+            unit="vehicles",
+            baseline=Point(date(2022, 12, 31), 1000.0),
+            target=Goal(date(2027, 12, 31), 130000.0),
+        ),
+    )
+
+    def tables(self, width: int, lang: Lang, *, interactive: bool) -> str:
+        seen = {
+            "farm-output-of-the-whole-city": Observation(
+                "farm-output-of-the-whole-city", date(2024, 12, 31), 84.5678, "r1", sequence=1
+            ),
+            "vehicles": Observation("vehicles", date(2024, 12, 31), 86543.21, "r2", sequence=2),
+        }
+        plan = Plan(
+            id="p", title="Demo", areas=(Area("econ", "Economy", "经济"),), targets=self.VALUES
+        )
+        judged = [assess(t, [seen[t.id]], as_of=AS_OF) for t in self.VALUES]
+        table = status_table(plan, judged, lang, interactive=interactive, width=width)
+        return table_text(table, width=width)
+
+    @pytest.mark.parametrize("width", [60, 72, 100])
+    @pytest.mark.parametrize("lang", [Lang.EN, Lang.ZH])
+    @pytest.mark.parametrize("interactive", [True, False])
+    def test_numbers_whole(self, width: int, lang: Lang, interactive: bool) -> None:
+        """Every number and status appears whole, and no line is wider than asked."""
+        from rich.cells import cell_len
+
+        shown = self.tables(width, lang, interactive=interactive)
+        assert max(cell_len(line) for line in shown.splitlines()) <= width
+        for number in ("84.57", "86,543.21", "100", "130,000", "22.8%", "2027-12-31"):
+            assert number in shown, (number, shown)
+        assert re.search(r"\d…|…\d", shown) is None
+        assert ("需加快" if lang is Lang.ZH else "at-risk") in shown
+
+    def test_title_goes_before_numbers_wrap(self) -> None:
+        """At 60 columns the long title gives way; at 160 it is there and values are one line."""
+        narrow = self.tables(60, Lang.EN, interactive=False)
+        assert "Total output value" not in narrow
+        wide = self.tables(160, Lang.EN, interactive=False)
+        assert "Total output value of agriculture" in wide
+        assert "84.57 billion yuan" in wide

@@ -532,6 +532,7 @@ def status(
                 lang,
                 interactive=terminal.interactive,
                 grouped=selection.sort is None,
+                width=terminal.width or (_columns() if terminal.interactive else None),
             )
 
         output = Output(
