@@ -501,9 +501,11 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """Where every target stands.
+    """Where every target stands; filters combine with AND, a repeated one with OR.
 
     Example: zqplan status --area rural --status at-risk --status off-track
+
+    Example: zqplan status --attribute binding --status off-track --sort progress
     """
 
     params = arguments(locals())  # the memo key: every option, as given
