@@ -301,9 +301,9 @@ def _stated(assessment: Assessment) -> str:
         assessment.target.unit,
     )
     if goal.annual_growth is not None:
-        return f"{goal.annual_growth * 100:+g}% a year (level implied: {level})"
+        return f"{goal.annual_growth * 100 + 0.0:+g}% a year (level implied: {level})"
     if goal.change is not None:
-        return f"{goal.change * 100:+g}% from the baseline (level implied: {level})"
+        return f"{goal.change * 100 + 0.0:+g}% from the baseline (level implied: {level})"
     return level
 
 
