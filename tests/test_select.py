@@ -421,3 +421,30 @@ def dt_date() -> Any:
     import datetime as dt
 
     return dt.date(2025, 9, 30)
+
+
+class TestMilestones:
+    """`milestones --area` and `--search` choose programmes the same way."""
+
+    def test_area_and_search(self, zqplan: Run, registry: Path) -> None:
+        """The shipped programme (bxqzwc) is rural; 百县 and 'TENS OF THOUSANDS' find it."""
+        for args in (("--area", "rural"), ("--search", "百县"), ("--search", "TENS OF THOUSANDS")):
+            document = doc(zqplan, "milestones", *args, "--json")
+            assert [p["id"] for p in document["programmes"]] == ["bxqzwc"]
+        table = zqplan("milestones", "--search", "百县", "--lang", "zh").stdout
+        assert "百县千镇万村" in table
+
+    def test_empty_says_why(self, zqplan: Run, registry: Path) -> None:
+        """No programme in the ecology area: an empty ladder, and why on stderr, exit 0."""
+        result = zqplan("milestones", "--area", "ecology")
+        assert result.returncode == 0
+        assert result.stdout.strip() == "no programmes"
+        assert result.stderr == "0 programmes: no programme is in area ecology\n"
+        chinese = zqplan("milestones", "--area", "ecology", "--lang", "zh")
+        assert chinese.stderr == "0 项工程：没有工程满足：领域为 ecology\n"
+
+    def test_unknown_area(self, zqplan: Run, registry: Path) -> None:
+        """An area the registry lacks is a usage error naming the closest one."""
+        result = zqplan("milestones", "--area", "rurl")
+        assert result.returncode == 2
+        assert "did you mean 'rural'" in result.stderr

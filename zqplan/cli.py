@@ -663,6 +663,8 @@ def milestones(
     width: WidthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
+    area: AreaOption = None,
+    search: SearchOption = None,
 ) -> None:
     """Each staged programme as a ladder: stages, dates, criteria met, what is due next.
 
@@ -672,14 +674,23 @@ def milestones(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    selection = selection_of(params)
 
     def body() -> None:
+        from zqplan import select
         from zqplan.milestones import assess_programmes
         from zqplan.render import Output
         from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
         plan, records = load(path)
-        ladders = assess_programmes(plan, records.observations, as_of=day)
+        select.check(selection, plan, MILESTONE_COLUMNS)
+        ladders = [
+            ladder
+            for ladder in assess_programmes(plan, records.observations, as_of=day)
+            if select.keep_programme(selection, ladder.programme)
+        ]
+        if not ladders:
+            say(select.empty_reason(selection, lang, noun="programme"))
         document = milestones_document(plan, ladders, as_of=day)
 
         def view(terminal: Terminal) -> RenderableType:

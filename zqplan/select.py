@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from zqplan.errors import InvalidInputError
 from zqplan.i18n import STATUS_LABELS, Lang, said
-from zqplan.model import Assessment, Plan, StatusCode
+from zqplan.model import Assessment, Plan, Programme, StatusCode
 
 __all__ = [
     "SEVERITY",
@@ -23,6 +23,7 @@ __all__ = [
     "check",
     "empty_reason",
     "keep",
+    "keep_programme",
     "matches",
     "order",
 ]
@@ -112,14 +113,23 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _found(needle: str, texts: Sequence[str | None]) -> bool:
+    """Whether the needle is in any of the texts, ignoring case."""
+    wanted = _folded(needle)
+    return any(wanted in _folded(text) for text in texts if text)
+
+
 def matches(assessment: Assessment, needle: str) -> bool:
     """Whether the text is in the target's id, titles or source, ignoring case."""
     target = assessment.target
-    wanted = _folded(needle)
-    return any(
-        wanted in _folded(text)
-        for text in (target.id, target.title, target.title_zh, target.source)
-        if text
+    return _found(needle, (target.id, target.title, target.title_zh, target.source))
+
+
+def keep_programme(selection: Selection, programme: Programme) -> bool:
+    """Whether a staged programme is in the areas and matches a search (milestones)."""
+    texts = (programme.id, programme.title, programme.title_zh, programme.source)
+    return (not selection.areas or programme.area in selection.areas) and (
+        not selection.search or any(_found(s, texts) for s in selection.search)
     )
 
 
@@ -221,16 +231,17 @@ def conditions(selection: Selection, lang: Lang = Lang.EN) -> list[str]:
     return parts
 
 
-def empty_reason(selection: Selection, lang: Lang = Lang.EN) -> str:
-    """Why nothing is shown: '0 targets: no target is both in area rural and off-track'."""
+def empty_reason(selection: Selection, lang: Lang = Lang.EN, *, noun: str = "target") -> str:
+    """Why nothing is shown: '0 targets: no target is both in area rural and off-track'
+    (noun "programme" for milestones)."""
     parts = conditions(selection, lang)
-    head = said("0 targets", lang) + ("：" if lang is Lang.ZH else ": ")
+    head = said(f"0 {noun}s", lang) + ("：" if lang is Lang.ZH else ": ")
     if not parts:
-        return head + said("none in registry", lang)
+        return head + said(f"no {noun}s in registry", lang)
     if lang is Lang.ZH:
-        lead = said("no target is" if len(parts) == 1 else "no target is both", lang)
+        lead = said(f"no {noun} is" if len(parts) == 1 else f"no {noun} is both", lang)
         return f"{head}{lead}：{said('and', lang).join(parts)}"
     if len(parts) == 1:
-        return f"{head}{said('no target is', lang)} {parts[0]}"
-    lead = said("no target is both" if len(parts) == 2 else "no target is at once", lang)
+        return f"{head}{said(f'no {noun} is', lang)} {parts[0]}"
+    lead = said(f"no {noun} is both" if len(parts) == 2 else f"no {noun} is at once", lang)
     return f"{head}{lead} {', '.join(parts[:-1])} and {parts[-1]}"
