@@ -512,13 +512,13 @@ def status(
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
 
-    selection = selection_of(params)
-
     def body() -> None:
         from zqplan.render import Output
         from zqplan.report import flat_row, status_columns, status_document
         from zqplan.status import assess_plan
 
+        # Inside the memoised body: a replayed run never loads select.py and the model.
+        selection = selection_of(params)
         plan, records = load(path)
         assessments = select_targets(
             plan, assess_plan(plan, records.observations, as_of=day), selection, lang
@@ -674,7 +674,6 @@ def milestones(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
-    selection = selection_of(params)
 
     def body() -> None:
         from zqplan import select
@@ -682,6 +681,7 @@ def milestones(
         from zqplan.render import Output
         from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
+        selection = selection_of(params)
         plan, records = load(path)
         select.check(selection, plan, MILESTONE_COLUMNS)
         ladders = [
