@@ -105,7 +105,7 @@ observations = [{ date = 2024-12-31, value = 160 }]
   required = 0.5 < 0.60: off-track. Latest 2023-12-31, 21 months before as_of (> 18): stale.
 - roads: 50 -> 55 of 60 by 2024-12-31, past that date unmet: missed (final); progress 0.5.
 - forest-park: yes/no, done 2024-06-30: achieved; no progress number. Role reported.
-- tourism: no observation after the baseline: no-data; progress (10-10)/10 = 0.0; the
+- tourism: no observation after the baseline: no-data; progress (10 - 10) / (20 - 10) = 0.0; the
   baseline (2022-12-31) is its latest figure: stale. Role direction.
 - jobs: 100 -> 160 of 200 (linear, 2022 -> 2024 -> 2026): progress 60/100 = 0.6; 30 a year
   observed / 25 required = 1.2: on-track.
