@@ -850,6 +850,15 @@ class TestMilestonesCommand:
         assert "next:" in result.stdout
         assert result.stderr == ""
 
+    def test_one_word_per_fact(self, zqplan: Run, registry: Path) -> None:
+        """'due' is the stage's status only; its date reads 'by' (期限), in both languages."""
+        english = zqplan("milestones", "--as-of", "2024-06-30").stdout
+        assert "next: A start in one year (due, by 2023-12-31)" in english
+        assert "due, due" not in english
+        assert english.splitlines()[1].split() == ["stage", "by", "status", "criteria"]
+        chinese = zqplan("milestones", "--as-of", "2024-06-30", "--lang", "zh").stdout
+        assert "下一步: 一年开局起步（到期未完成，期限 2023-12-31）" in chinese
+
 
 class TestLatenessUsesTheDateReached:
     """A stage met through a target is late only if the target was reached after the date."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from zqplan.errors import Problems, RegistryError, ZqplanError
-from zqplan.model import Direction, Kind
+from zqplan.model import Direction, Kind, Role
 from zqplan.registry import load_plan
 from zqplan.shipped import shipped_registry
 
@@ -107,6 +107,13 @@ class TestValidRegistry:
         (gdp,) = load_plan(write_file("targets.toml", text)).targets
         assert gdp.kind is Kind.YES_NO
 
+    def test_role_loads_and_defaults_to_commitment(self, write_file: WriteFile) -> None:
+        """`role = "reported"` is read; a target without a role is a commitment."""
+        (gdp,) = load_plan(write_file("targets.toml", BASE + 'role = "reported"\n')).targets
+        assert gdp.role is Role.REPORTED
+        (plain,) = load_plan(write_file("plain.toml", BASE)).targets
+        assert plain.role is Role.COMMITMENT
+
 
 class TestTargetProblems:
     """Each mistake in a target is reported at the line where it is."""
@@ -135,6 +142,16 @@ class TestTargetProblems:
         assert "increse" in problem.message
         assert problem.hint is not None
         assert "'increase'" in problem.hint
+
+    def test_bad_role_with_suggestion(self, write_file: WriteFile) -> None:
+        """A role outside the three is named at its line with the closest one."""
+        path = write_file("targets.toml", BASE + 'role = "reportd"\n')
+        problem = only_problem(path)
+        assert problem.where == f"{path}:{NEXT}"
+        assert "reportd" in problem.message
+        assert "commitment, reported, direction" in problem.message
+        assert problem.hint is not None
+        assert "'reported'" in problem.hint
 
     def test_area_not_declared(self, write_file: WriteFile) -> None:
         """An area that [areas] does not declare is named at the target's area line."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,17 @@ class TestPipes:
         """--width 80 lays the table out in 80 columns."""
         out = run("status", "--width", "80", cwd=tmp_path).stdout
         assert max(len(line) for line in out.splitlines()) <= 80
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_width_60_never_cuts_numbers(self, tmp_path: Path, lang: str) -> None:
+        """--width 60 on the shipped plan: Xpeng's 130,000 vehicles and Jinli's place whole."""
+        from rich.cells import cell_len
+
+        out = run("status", "--width", "60", "--lang", lang, cwd=tmp_path).stdout
+        assert max(cell_len(line) for line in out.splitlines()) <= 60
+        assert "130,000" in out
+        assert ("第1位" if lang == "zh" else "1st") in out
+        assert re.search(r"\d…|…\d", out) is None
 
 
 class TestFailOn:

@@ -24,10 +24,13 @@ from zqplan.errors import (
 from zqplan.options import (
     FAIL_ON_STATUSES,
     STATUS_NAMES,
+    AttributeChoice,
     BatchFormat,
     FailOn,
+    KindChoice,
     Lang,
     OutputFormat,
+    RoleChoice,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from zqplan.ledger import Ledger
     from zqplan.model import Assessment, Observation, Plan, Programme, Target
     from zqplan.render import Output, Terminal
+    from zqplan.select import Selection
 
 DEFAULT_REGISTRY = "targets.toml"
 DEBUG_ENV = "ZQPLAN_DEBUG"
@@ -129,6 +133,91 @@ AsOfOption = Annotated[
         help="Judge as things stood on this day (default: today).",
         show_default=False,
     ),
+]
+
+# The filters, sort and limit of the commands that list targets (zqplan/select.py).
+AreaOption = Annotated[
+    list[str] | None,
+    typer.Option("--area", help="Only targets in this area (repeatable).", show_default=False),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        help="Only targets with this status (repeatable): " + ", ".join(STATUS_NAMES),
+        show_default=False,
+    ),
+]
+AttributeOption = Annotated[
+    list[AttributeChoice] | None,
+    typer.Option(
+        "--attribute",
+        help="Only binding (约束性) or anticipatory (预期性) targets (repeatable).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+RoleOption = Annotated[
+    list[RoleChoice] | None,
+    typer.Option(
+        "--role",
+        help="Only targets with this role: commitment, reported, direction (repeatable).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    list[KindChoice] | None,
+    typer.Option(
+        "--kind",
+        help="Only numeric or yes-no targets (repeatable).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+StaleOption = Annotated[
+    bool, typer.Option("--stale", help="Only targets whose latest figure is stale.")
+]
+FinalOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--final/--open",
+        help="Only final verdicts (judged after the target date), or only open ones.",
+        show_default=False,
+    ),
+]
+DueBeforeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--due-before",
+        metavar="YYYY-MM-DD",
+        help="Only targets whose date (as in force) is before this day.",
+        show_default=False,
+    ),
+]
+SearchOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--search",
+        metavar="TEXT",
+        help="Only targets with TEXT in id, title, Chinese title or source, any case "
+        "(repeatable). Example: --search 森林",
+        show_default=False,
+    ),
+]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="[-]FIELD",
+        help="Sort by a field of --fields; -FIELD for descending. status sorts worst first; "
+        "missing values go last. Example: --sort progress",
+        show_default=False,
+    ),
+]
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, metavar="N", help="At most N targets, after sorting."),
 ]
 
 
@@ -440,18 +529,17 @@ def status(
     width: WidthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
-    area: Annotated[
-        list[str] | None,
-        typer.Option("--area", help="Only targets in this area (repeatable).", show_default=False),
-    ] = None,
-    state: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            help="Only targets with this status (repeatable): " + ", ".join(STATUS_NAMES),
-            show_default=False,
-        ),
-    ] = None,
+    area: AreaOption = None,
+    state: StatusOption = None,
+    attribute: AttributeOption = None,
+    role: RoleOption = None,
+    kind: KindOption = None,
+    stale: StaleOption = False,
+    final: FinalOption = None,
+    due_before: DueBeforeOption = None,
+    search: SearchOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
     fail_on: Annotated[
         list[FailOn] | None,
         typer.Option(
@@ -463,9 +551,11 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """Where every target stands.
+    """Where every target stands; filters combine with AND, a repeated one with OR.
 
     Example: zqplan status --area rural --status at-risk --status off-track
+
+    Example: zqplan status --attribute binding --status off-track --sort progress
     """
 
     params = arguments(locals())  # the memo key: every option, as given
@@ -473,37 +563,29 @@ def status(
     day = as_of_date(as_of)
 
     def body() -> None:
-        from zqplan.registry import suggest
         from zqplan.render import Output
         from zqplan.report import flat_row, status_columns, status_document
         from zqplan.status import assess_plan
 
+        # Inside the memoised body: a replayed run never loads select.py and the model.
+        selection = selection_of(params)
         plan, records = load(path)
-        for name in area or []:
-            if plan.area(name) is None:
-                ids = [a.id for a in plan.areas]
-                raise InvalidInputError(
-                    f"--area '{name}' is not an area of {plan.path}",
-                    hint=suggest(name, ids) or "areas: " + ", ".join(ids),
-                )
-        codes = list(STATUS_NAMES)
-        for name in state or []:
-            if name not in codes:
-                raise InvalidInputError(
-                    f"--status '{name}' is not a status",
-                    hint=suggest(name, codes) or "statuses: " + ", ".join(codes),
-                )
-        assessments = [
-            a
-            for a in assess_plan(plan, records.observations, as_of=day)
-            if (not area or a.target.area in area) and (not state or a.status.value in state)
-        ]
+        assessments = select_targets(
+            plan, assess_plan(plan, records.observations, as_of=day), selection, lang
+        )
         document = status_document(plan, assessments, as_of=day)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import status_table
 
-            return status_table(plan, assessments, lang, interactive=terminal.interactive)
+            return status_table(
+                plan,
+                assessments,
+                lang,
+                interactive=terminal.interactive,
+                grouped=selection.sort is None,
+                width=terminal.width or (_columns() if terminal.interactive else None),
+            )
 
         output = Output(
             document, lambda: [flat_row(t) for t in document["targets"]], status_columns(), view
@@ -519,6 +601,49 @@ def status(
             raise typer.Exit(int(ExitCode.FAIL_ON))
 
     memoized("status", params, path, day, body)
+
+
+def selection_of(params: dict[str, object]) -> Selection:
+    """The filters, sort and limit among a command's arguments (the options above)."""
+    from zqplan.select import Selection
+
+    def names(key: str) -> tuple[str, ...]:
+        values = params.get(key)
+        return tuple(str(v) for v in values) if isinstance(values, list) else ()
+
+    due = params.get("due_before")
+    final = params.get("final")
+    limit = params.get("limit")
+    sort = params.get("sort")
+    for text in names("search"):
+        check_text(text, option="--search")
+    return Selection(
+        areas=names("area"),
+        statuses=names("state"),
+        attributes=names("attribute"),
+        roles=names("role"),
+        kinds=names("kind"),
+        stale=params.get("stale") is True,
+        final=final if isinstance(final, bool) else None,
+        due_before=parse_date(due, option="--due-before") if isinstance(due, str) else None,
+        search=names("search"),
+        sort=sort if isinstance(sort, str) else None,
+        limit=limit if isinstance(limit, int) else None,
+    )
+
+
+def select_targets(
+    plan: Plan, assessments: list[Assessment], selection: Selection, lang: Lang
+) -> list[Assessment]:
+    """The targets a listing shows, in order; when none, a line on stderr says why."""
+    from zqplan import select
+    from zqplan.report import flat_row, status_columns, target_fields
+
+    select.check(selection, plan, status_columns())
+    chosen = select.apply(selection, assessments, lambda a: flat_row(target_fields(plan, a)))
+    if not chosen:
+        say(select.empty_reason(selection, lang))
+    return chosen
 
 
 def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
@@ -588,6 +713,8 @@ def milestones(
     width: WidthOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.EN,
+    area: AreaOption = None,
+    search: SearchOption = None,
 ) -> None:
     """Each staged programme as a ladder: stages, dates, criteria met, what is due next.
 
@@ -599,12 +726,21 @@ def milestones(
     day = as_of_date(as_of)
 
     def body() -> None:
+        from zqplan import select
         from zqplan.milestones import assess_programmes
         from zqplan.render import Output
         from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
+        selection = selection_of(params)
         plan, records = load(path)
-        ladders = assess_programmes(plan, records.observations, as_of=day)
+        select.check(selection, plan, MILESTONE_COLUMNS)
+        ladders = [
+            ladder
+            for ladder in assess_programmes(plan, records.observations, as_of=day)
+            if select.keep_programme(selection, ladder.programme)
+        ]
+        if not ladders:
+            say(select.empty_reason(selection, lang, noun="programme"))
         document = milestones_document(plan, ladders, as_of=day)
 
         def view(terminal: Terminal) -> RenderableType:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from zqplan.model import StageStatus, StatusCode
 from zqplan.options import Lang
 
-__all__ = ["HEADINGS", "STAGE_LABELS", "STATUS_LABELS", "Lang", "pick", "word"]
+__all__ = [
+    "FILTER_WORDS",
+    "HEADINGS",
+    "STAGE_LABELS",
+    "STATUS_LABELS",
+    "Lang",
+    "pick",
+    "said",
+    "word",
+]
 
 
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -20,15 +29,18 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "by": ("by", "期限"),
     "targets": ("targets", "项指标"),
     "stage": ("stage", "阶段"),
-    "due": ("due", "期限"),
     "criteria": ("criteria", "标准"),
     "next": ("next", "下一步"),
     "outstanding": ("outstanding", "未完成"),
     "every stage met": ("every stage met", "各阶段均已完成"),
-    "no programmes": ("no programmes in this registry", "本登记册没有分阶段工程"),
+    "no programmes": ("no programmes", "没有分阶段工程"),
     "from": ("from", "起始"),
     "stale": ("stale", "数据过时"),
     "low-confidence": ("low-confidence", "数据不足"),
+    "revised legend": (
+        "* revised target: `zqplan show ID` gives the target as first planned",
+        "* 目标已调整：`zqplan show 编号` 可查看原定目标",
+    ),
 }
 """Column headings and fixed words: (English, Chinese)."""
 
@@ -52,9 +64,49 @@ STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
 """Stage statuses in both languages."""
 
 
+FILTER_WORDS: dict[str, tuple[str, str]] = {
+    "0 targets": ("0 targets", "0 项指标"),
+    "no targets in registry": ("the registry has none", "登记册中没有指标"),
+    "no target is": ("no target is", "没有指标满足"),
+    "no target is both": ("no target is both", "没有指标同时满足"),
+    "no target is at once": ("no target is at once", "没有指标同时满足"),
+    "0 programmes": ("0 programmes", "0 项工程"),
+    "no programmes in registry": ("the registry has none", "登记册中没有分阶段工程"),
+    "no programme is": ("no programme is", "没有工程满足"),
+    "no programme is both": ("no programme is both", "没有工程同时满足"),
+    "no programme is at once": ("no programme is at once", "没有工程同时满足"),
+    "and": (" and ", "、"),
+    "or": (" or ", "或"),
+    "in area": ("in area {}", "领域为 {}"),
+    "status": ("{}", "状态为 {}"),
+    "attribute": ("{}", "{}"),
+    "role": ("of role {}", "角色为 {}"),
+    "kind": ("{}", "{}"),
+    "stale": ("stale", "数据过时"),
+    "final": ("final", "已成定局"),
+    "open": ("open", "尚未定局"),
+    "due before": ("due before {}", "期限早于 {}"),
+    "search": ("a match for {}", "包含 {}"),
+    "anticipatory": ("anticipatory", "预期性"),
+    "binding": ("binding", "约束性"),
+    "commitment": ("commitment", "承诺"),
+    "reported": ("reported", "报告数据"),
+    "direction": ("direction", "方向性"),
+    "numeric": ("numeric", "数值型"),
+    "yes-no": ("yes-no", "是否型"),
+}
+"""The words of the line that says why a filtered list is empty: (English, Chinese)."""
+
+
 def word(key: str, lang: Lang) -> str:
     """A heading or fixed word in the language."""
     english, chinese = HEADINGS[key]
+    return chinese if lang is Lang.ZH else english
+
+
+def said(key: str, lang: Lang) -> str:
+    """A word of FILTER_WORDS in the language."""
+    english, chinese = FILTER_WORDS[key]
     return chinese if lang is Lang.ZH else english
 
 

@@ -45,6 +45,14 @@ class Attribute(StrEnum):
     BINDING = "binding"
 
 
+class Role(StrEnum):
+    """What a target is to the plan: a promise to judge, a figure reported, or a direction."""
+
+    COMMITMENT = "commitment"
+    REPORTED = "reported"
+    DIRECTION = "direction"
+
+
 class StatusCode(StrEnum):
     """The verdict on one target, in the order of docs/method.md."""
 
@@ -216,6 +224,8 @@ class Target:
     """Numeric or yes/no."""
     attribute: Attribute = Attribute.ANTICIPATORY
     """Anticipatory or binding."""
+    role: Role = Role.COMMITMENT
+    """A commitment, a reported figure or a direction (the registry's `role`)."""
     trajectory: Trajectory | None = None
     """Path assumed; None means METHOD's default (compound when v0 > 0 and T > 0)."""
     frequency: Frequency = Frequency.ANNUAL

@@ -16,6 +16,28 @@ STATUS_NAMES = (
 """The statuses of model.StatusCode, in METHOD's order (a test keeps the two equal)."""
 
 
+class AttributeChoice(StrEnum):
+    """--attribute: the model's Attribute (a test keeps the two equal)."""
+
+    ANTICIPATORY = "anticipatory"
+    BINDING = "binding"
+
+
+class RoleChoice(StrEnum):
+    """--role: the model's Role (a test keeps the two equal)."""
+
+    COMMITMENT = "commitment"
+    REPORTED = "reported"
+    DIRECTION = "direction"
+
+
+class KindChoice(StrEnum):
+    """--kind: the model's Kind (a test keeps the two equal)."""
+
+    NUMERIC = "numeric"
+    YES_NO = "yes-no"
+
+
 class Lang(StrEnum):
     """The language of tables and views."""
 

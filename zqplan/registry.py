@@ -24,6 +24,7 @@ from zqplan.model import (
     Point,
     Programme,
     Revision,
+    Role,
     Stage,
     Target,
     Trajectory,
@@ -52,6 +53,7 @@ TARGET_KEYS = (
     "direction",
     "kind",
     "attribute",
+    "role",
     "trajectory",
     "frequency",
     "baseline",
@@ -66,7 +68,7 @@ GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
 
-_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
+_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Role, Trajectory, Frequency)
 
 _KEY = re.compile(
     r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"))*)\s*="
@@ -752,6 +754,7 @@ class _Reader:
             kind=kind,
             attribute=self.choice(table, "attribute", Attribute, Attribute.ANTICIPATORY, *keys)
             or Attribute.ANTICIPATORY,
+            role=self.choice(table, "role", Role, Role.COMMITMENT, *keys) or Role.COMMITMENT,
             trajectory=trajectory,
             frequency=self.choice(table, "frequency", Frequency, Frequency.ANNUAL, *keys)
             or Frequency.ANNUAL,

@@ -46,8 +46,8 @@ def _rate(rate: float | None, basis: Trajectory | None, unit: str, lang: Lang) -
     if rate is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
-        return f"{rate * 100:.1f}%"
-    amount = text.value(abs(rate), unit)
+        return f"{text.fixed(rate * 100, 1)}%"
+    amount = text.value(abs(rate), unit, lang, level=False)
     sign = "" if rate >= 0 else "-"
     return f"{sign}{amount}"
 
@@ -63,14 +63,14 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
     zh = lang is Lang.ZH
     if latest is None or latest.value is None:
         if goal is not None and goal.value is not None:
-            shown = text.value(goal.value, unit)
+            shown = text.value(goal.value, unit, lang)
             return (
                 f"暂无数据；目标 {shown}{_by(goal.date, lang)}。"
                 if zh
                 else (f"No data yet; the target is {shown}{_by(goal.date, lang)}.")
             )
         return "暂无数据，也无明确目标。" if zh else "No data yet, and no stated target."
-    now = text.value(latest.value, unit)
+    now = text.value(latest.value, unit, lang)
     if goal is None or goal.value is None:
         trend = "" if assessment.trend is None else assessment.trend.value
         if zh:
@@ -78,7 +78,7 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
                 f"；趋势 {trend}。" if trend else "。"
             )
         return f"At {now} on {latest.date}; no stated target" + (f"; {trend}." if trend else ".")
-    of = text.value(goal.value, unit)
+    of = text.value(goal.value, unit, lang)
     head = (
         f"目前 {now}，目标 {of}{_by(goal.date, lang)}"
         if zh

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich import box
@@ -99,7 +100,9 @@ def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> s
     if goal is None:
         return "—"
     shown = (
-        "" if goal.value is None or isinstance(goal.value, bool) else text.value(goal.value, unit)
+        ""
+        if goal.value is None or isinstance(goal.value, bool)
+        else text.value(goal.value, unit, lang)
     )
     if goal.date is not None:
         due = f"{word('by', lang)} {goal.date}"
@@ -109,9 +112,45 @@ def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> s
     return shown or "—"
 
 
+PIPE_COLUMNS = 10_000
+"""Wide enough to measure any cell unclamped."""
+
+TITLE_MIN = 12
+"""The narrowest the title column is drawn; narrower, it is left out."""
+
+
 def _box(interactive: bool) -> box.Box | None:
     """Box drawing for a terminal; plain aligned columns for a pipe or a file."""
     return box.SIMPLE_HEAD if interactive else None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Which columns the status table shows, and how wide its text columns may be."""
+
+    title: int | None = None
+    """The title column's widest (None: as wide as it needs; 0: left out)."""
+    ids: int | None = None
+    """The id column's widest (None: the longest id)."""
+    bar: bool = True
+    """A progress bar before the percentage (terminals only)."""
+    expected: bool = True
+    """The expected-progress column."""
+    stacked: bool = False
+    """Flags (stale, low-confidence) under the status instead of beside it."""
+
+
+NARROWER = (
+    Layout(title=TITLE_MIN),
+    Layout(title=0),
+    Layout(title=0, stacked=True),
+    Layout(title=0, stacked=True, ids=12),
+    Layout(title=0, stacked=True, ids=12, bar=False),
+    Layout(title=0, stacked=True, ids=12, bar=False, expected=False),
+    Layout(title=0, stacked=True, ids=8, bar=False, expected=False),
+)
+"""Ever narrower layouts: text columns give way first (the title, then the ids), then
+the bar and expected progress; numbers and statuses are never cut."""
 
 
 def status_table(
@@ -120,11 +159,67 @@ def status_table(
     lang: Lang = Lang.EN,
     *,
     interactive: bool = True,
+    grouped: bool = True,
+    width: int | None = None,
 ) -> RenderableType:
-    """One row per target, grouped by area, and the summary line."""
+    """One row per target, grouped by area (or in the order given), and the summary line.
+
+    With a width, the first of NARROWER layouts whose narrowest form fits is drawn.
+    """
     title = Text(text.printable(pick(plan.title, plan.title_zh, lang)), style="bold")
     if assessments:
         title.append(f"  {word('as of', lang)} {assessments[0].as_of}", style="dim")
+
+    def draw(layout: Layout) -> Table:
+        return _status_grid(
+            plan, assessments, lang, layout, interactive=interactive, grouped=grouped, width=width
+        )
+
+    table = None if width is not None else draw(Layout(bar=interactive))
+    if width is not None:
+        for narrower in NARROWER:
+            layout = replace(narrower, bar=narrower.bar and interactive)
+            table = draw(layout)
+            spare = width - _narrowest(table)
+            if spare >= 0:
+                if layout.title:  # the title takes what the values leave unwrapped
+                    unwrapped = width - _narrowest(table, widest=True)
+                    table = draw(replace(layout, title=layout.title + max(unwrapped, 0)))
+                break
+    assert table is not None  # NARROWER is not empty
+    parts: list[RenderableType] = [title, table]
+    if any(a.revision is not None for a in assessments):
+        parts.append(Text(word("revised legend", lang), style="dim"))
+    return Group(*parts, summary_line(assessments, lang))
+
+
+def _narrowest(table: Table, *, widest: bool = False) -> int:
+    """The fewest columns the table takes without cutting a cell: wrapping columns at
+    their longest word, the others (no_wrap) at their widest cell; widest: unwrapped."""
+    from rich.console import Console
+
+    # Rich measures a whole table clamped to the width it is given, so each column is
+    # measured unclamped (Table._measure_column, stable since Rich 10) and summed here.
+    console = Console(width=PIPE_COLUMNS, highlight=False, markup=False, emoji=False)
+    columns = [table._measure_column(console, console.options, c) for c in table.columns]
+    cells = sum(
+        m.maximum if c.no_wrap or widest else m.minimum
+        for m, c in zip(columns, table.columns, strict=True)
+    )
+    return cells + table._extra_width
+
+
+def _status_grid(
+    plan: Plan,
+    assessments: Sequence[Assessment],
+    lang: Lang,
+    layout: Layout,
+    *,
+    interactive: bool,
+    grouped: bool,
+    width: int | None,
+) -> Table:
+    """The status table in one layout."""
     table = Table(
         box=_box(interactive),
         title_justify="left",
@@ -132,42 +227,60 @@ def status_table(
         collapse_padding=True,
     )
     # In a terminal, ids, bars and statuses never wrap; titles and values wrap to fit.
-    # In a pipe, each target is one line, for grep and awk.
-    narrow = {"overflow": "fold"} if interactive else {"no_wrap": True}
-    table.add_column(word("id", lang), style="bold", no_wrap=True)
-    table.add_column(word("title", lang), min_width=12, ratio=1, no_wrap=not interactive)
+    # In a pipe, each target is one line, for grep and awk, unless --width asks for
+    # fewer columns: then values wrap between words (a number is one word, never cut).
+    wrap = interactive or width is not None
+    longest_id = max((len(a.target.id) for a in assessments), default=2)
+    ids = longest_id if layout.ids is None else min(layout.ids, longest_id)
     table.add_column(
-        word("latest", lang), justify="right", max_width=12 if interactive else None, **narrow
+        word("id", lang),
+        style="bold",
+        no_wrap=not interactive,
+        overflow="fold" if interactive else "ellipsis",
+        max_width=ids if layout.title == 0 or layout.ids is not None else None,
     )
-    table.add_column(
-        word("target", lang), justify="right", max_width=16 if interactive else None, **narrow
-    )
+    if layout.title != 0:
+        table.add_column(
+            word("title", lang),
+            min_width=TITLE_MIN,
+            max_width=layout.title,
+            ratio=1,
+            no_wrap=not interactive,
+        )
+    table.add_column(word("latest", lang), justify="right", no_wrap=not wrap)
+    table.add_column(word("target", lang), justify="right", no_wrap=not wrap)
     table.add_column(word("progress", lang), no_wrap=True)
-    table.add_column(word("expected", lang), justify="right", no_wrap=True)
+    if layout.expected:
+        table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
-    for area in plan.areas:
-        rows = [a for a in assessments if a.target.area == area.id]
+    groups = [(area, [a for a in assessments if a.target.area == area.id]) for area in plan.areas]
+    for area, rows in groups if grouped else [(None, list(assessments))]:
         if not rows:
             continue
-        table.add_row("", _plain(pick(area.title, area.title_zh, lang), "bold underline"))
+        if area is not None:
+            heading = _plain(pick(area.title, area.title_zh, lang), "bold underline")
+            table.add_row(*(("", heading) if layout.title != 0 else (heading,)))
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
-            latest_text = "—" if latest is None else text.value(latest.value, target.unit)
-            progress = Text(text.bar(assessment.progress, width=8) + " " if interactive else "")
+            latest_text = "—" if latest is None else text.value(latest.value, target.unit, lang)
+            progress = Text(text.bar(assessment.progress, width=8) + " " if layout.bar else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
-            table.add_row(
-                _plain(target.id),
-                _plain(pick(target.title, target.title_zh, lang)),
+            cells: list[RenderableType] = [_plain(target.id)]
+            if layout.title != 0:
+                cells.append(_plain(pick(target.title, target.title_zh, lang)))
+            cells += [
                 _plain(latest_text),
                 _plain(_goal_text(assessment, lang, stacked=interactive)),
                 progress if assessment.progress is not None else Text("—"),
-                text.percent(assessment.expected_progress),
-                status_text(assessment, lang, multiline=interactive),
-            )
+            ]
+            if layout.expected:
+                cells.append(text.percent(assessment.expected_progress))
+            cells.append(status_text(assessment, lang, multiline=interactive or layout.stacked))
+            table.add_row(*cells)
         table.add_section()
-    return Group(title, table, summary_line(assessments, lang))
+    return table
 
 
 def _point(amount: Any, date: Any, unit: str) -> str:
@@ -188,9 +301,9 @@ def _stated(assessment: Assessment) -> str:
         assessment.target.unit,
     )
     if goal.annual_growth is not None:
-        return f"{goal.annual_growth * 100:+g}% a year (level implied: {level})"
+        return f"{goal.annual_growth * 100 + 0.0:+g}% a year (level implied: {level})"
     if goal.change is not None:
-        return f"{goal.change * 100:+g}% from the baseline (level implied: {level})"
+        return f"{goal.change * 100 + 0.0:+g}% from the baseline (level implied: {level})"
     return level
 
 
@@ -289,7 +402,7 @@ def target_view(
         ("rate basis", "—" if basis is None else basis.value),
         ("required rate", text.rate(assessment.required_rate, basis, unit)),
         ("observed rate", text.rate(assessment.observed_rate, basis, unit)),
-        ("ratio R", "—" if assessment.ratio is None else f"{assessment.ratio:.4f}"),
+        ("ratio R", "—" if assessment.ratio is None else text.fixed(assessment.ratio, 4)),
         (
             "projection",
             "—"
@@ -360,8 +473,9 @@ def milestones_view(
         heading.append(f"  ({programme.id}, {word('from', lang)} {programme.start})", style="dim")
         parts.append(heading)
         ladder = Table(box=_box(interactive), pad_edge=False)
-        for key in ("", "stage", "due", "status", "criteria"):
-            ladder.add_column(word(key, lang) if key else "", no_wrap=key in ("", "due", "status"))
+        # The date column is "by": "due" is a status of its own (one word per fact).
+        for key in ("", "stage", "by", "status", "criteria"):
+            ladder.add_column(word(key, lang) if key else "", no_wrap=key in ("", "by", "status"))
         for stage in assessment.stages:
             mark, style = STAGE_MARK[stage.status]
             status = Text(STAGE_LABELS[stage.status][1 if zh else 0], style=style)
@@ -395,9 +509,8 @@ def _next_line(assessment: ProgrammeAssessment, lang: Lang) -> Text:
     line = Text(f"{word('next', lang)}: ", style="bold")
     stage_title = pick(current.stage.title, current.stage.title_zh, lang)
     state = STAGE_LABELS[current.status][1 if zh else 0]
-    line.append(
-        f"{text.printable(stage_title)} ({state}, {word('due', lang)} {current.stage.date})"
-    )
+    when = f"{state}{'，' if zh else ', '}{word('by', lang)} {current.stage.date}"
+    line.append(text.printable(stage_title) + (f"（{when}）" if zh else f" ({when})"))
     if outstanding:
         line.append(
             f" — {word('outstanding', lang)}: " + "; ".join(text.printable(o) for o in outstanding)

@@ -5,25 +5,49 @@ from __future__ import annotations
 import datetime as dt
 
 from zqplan.model import Trajectory, Value
+from zqplan.options import Lang
 from zqplan.safe import printable
 
-__all__ = ["bar", "day", "percent", "printable", "rate", "value"]
+__all__ = ["bar", "day", "fixed", "ordinal", "percent", "printable", "rate", "value"]
 
 
-def value(amount: Value | None, unit: str = "") -> str:
-    """A value in its unit, with thousands separators: '130,000 vehicles', '95.85 %'."""
+def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: bool = True) -> str:
+    """A value in its unit, with thousands separators: '130,000 vehicles', '95.85 %'.
+
+    A level in a ranking is a place: '1st' ('第1位' in Chinese); an amount such as a
+    rate (level=False) stays '1 rank'.
+    """
     if amount is None:
         return "—"
     if isinstance(amount, bool):
         return "done" if amount else "not done"
     from zqplan.units import format_quantity, parse_unit
 
-    return format_quantity(amount, parse_unit(unit))
+    parsed = parse_unit(unit)
+    if level and parsed.base == "rank" and amount >= 1 and amount == int(amount):
+        return ordinal(int(amount * parsed.scale), lang)
+    return format_quantity(amount, parsed)
+
+
+def ordinal(place: int, lang: Lang = Lang.EN) -> str:
+    """A place in a ranking: 1st, 2nd, 3rd, 11th, 22nd; 第1位 in Chinese."""
+    if lang is Lang.ZH:
+        return f"第{place}位"
+    suffix = (
+        "th" if place % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+    )
+    return f"{place:,}{suffix}"
+
+
+def fixed(number: float, decimals: int, *, signed: bool = False) -> str:
+    """A number with that many decimals; what rounds to zero prints as 0, never -0."""
+    rounded = round(number, decimals) + 0.0  # -0.0 + 0.0 is 0.0
+    return f"{rounded:{'+' if signed else ''}.{decimals}f}"
 
 
 def percent(share: float | None) -> str:
     """A fraction as a percentage with one decimal: 0.373 -> '37.3%'."""
-    return "—" if share is None else f"{share * 100:.1f}%"
+    return "—" if share is None else f"{fixed(share * 100, 1)}%"
 
 
 def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
@@ -31,8 +55,8 @@ def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
     if amount is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
-        return f"{amount * 100:+.2f}%/yr"
-    return f"{'+' if amount >= 0 else ''}{value(amount, unit)}/yr"
+        return f"{fixed(amount * 100, 2, signed=True)}%/yr"
+    return f"{'+' if amount >= 0 else ''}{value(amount, unit, level=False)}/yr"
 
 
 def day(date: dt.date | None) -> str:
