@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -127,6 +127,18 @@ AsOfOption = Annotated[
         "--as-of",
         metavar="YYYY-MM-DD",
         help="Judge as things stood on this day (default: today).",
+        show_default=False,
+    ),
+]
+
+
+KnownAtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-at",
+        metavar="YYYY-MM-DD",
+        help="Use only records recorded on or before this day (UTC): what was known then, "
+        "revisions included (default: everything recorded).",
         show_default=False,
     ),
 ]
@@ -264,6 +276,17 @@ def as_of_date(text: str | None) -> dt.date:
     return today() if text is None else parse_date(text, option="--as-of")
 
 
+def known_at_date(text: str | None) -> dt.date | None:
+    return None if text is None else parse_date(text, option="--known-at")
+
+
+def known(observations: Sequence[Observation], known_at: dt.date | None) -> Sequence[Observation]:
+    """The records recorded on or before known_at (UTC day); registry figures always count."""
+    if known_at is None:
+        return observations
+    return [o for o in observations if o.recorded_at is None or o.recorded_at.date() <= known_at]
+
+
 def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
     """--format, or --json as its short form; both at once must agree."""
     if json_flag and fmt not in (None, OutputFormat.JSON):
@@ -389,6 +412,7 @@ def status(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
     area: Annotated[
         list[str] | None,
@@ -421,12 +445,13 @@ def status(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.registry import suggest
         from zqplan.render import Output
         from zqplan.report import flat_row, status_columns, status_document
-        from zqplan.status import assess_plan
+        from zqplan.status import assess_plan, judged
 
         plan, records = load(path)
         for name in area or []:
@@ -445,10 +470,11 @@ def status(
                 )
         assessments = [
             a
-            for a in assess_plan(plan, records.observations, as_of=day)
-            if (not area or a.target.area in area) and (not state or a.status.value in state)
+            for a in assess_plan(plan, known(records.observations, knew), as_of=day)
+            if (not area or a.target.area in area)
+            and (not state or (judged(a) and a.status.value in state))
         ]
-        document = status_document(plan, assessments, as_of=day)
+        document = status_document(plan, assessments, as_of=day, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import status_table
@@ -473,10 +499,13 @@ def status(
 
 def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
     """Ids of the targets shown that trip any --fail-on gate."""
+    from zqplan.status import judged
+
     return [
         a.target.id
         for a in assessments
-        if any(
+        if judged(a)
+        and any(
             a.stale if gate is FailOn.STALE else a.status.value in FAIL_ON_STATUSES[gate]
             for gate in gates
         )
@@ -495,6 +524,7 @@ def show(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
     """Everything about one target: where it stands, a chart, every number, its history.
@@ -505,6 +535,7 @@ def show(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.render import Output
@@ -513,9 +544,10 @@ def show(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
-        ledger = [o for o in records.observations if o.target_id == target.id]
+        mine = [o for o in records.observations if o.target_id == target.id]
+        ledger = known(mine, knew)
         assessment = assess(target, ledger, as_of=day)
-        document = target_document(plan, assessment, ledger)
+        document = target_document(plan, assessment, ledger, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import target_view
@@ -537,6 +569,7 @@ def milestones(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
     """Each staged programme as a ladder: stages, dates, criteria met, what is due next.
@@ -547,6 +580,7 @@ def milestones(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.milestones import assess_programmes
@@ -554,7 +588,7 @@ def milestones(
         from zqplan.report import MILESTONE_COLUMNS, milestone_rows, milestones_document
 
         plan, records = load(path)
-        ladders = assess_programmes(plan, records.observations, as_of=day)
+        ladders = assess_programmes(plan, known(records.observations, knew), as_of=day)
         document = milestones_document(plan, ladders, as_of=day)
 
         def view(terminal: Terminal) -> RenderableType:
@@ -579,6 +613,7 @@ def history(
     fmt: FormatOption = None,
     fields: FieldsOption = None,
     width: WidthOption = None,
+    known_at: KnownAtOption = None,
 ) -> None:
     """Every observation of one target, revisions included.
 
@@ -588,6 +623,7 @@ def history(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = today()
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.render import Output
@@ -595,7 +631,7 @@ def history(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
-        ledger = [o for o in records.observations if o.target_id == target.id]
+        ledger = known([o for o in records.observations if o.target_id == target.id], knew)
         document = history_document(target, ledger)
 
         def view(terminal: Terminal) -> RenderableType:
@@ -918,6 +954,7 @@ def check(
         from zqplan.report import CHECK_COLUMNS, check_document
 
         problems: list[ZqplanError] = []
+        notes: list[ZqplanError] = []  # warnings: printed, but the check passes
         plan = None
         try:
             plan = registry_module.load_plan(path)
@@ -931,25 +968,28 @@ def check(
             problems.extend(records.torn)
             if plan is not None:
                 problems.extend(ledger.validate(plan, records.observations))
+                notes.extend(registry_module.warnings(plan, records.observations))
         except ZqplanError as error:
             problems.append(error)
-        document = check_document(problems)
+        document = check_document(problems, notes)
 
         def view(terminal: Terminal) -> RenderableType:
             from rich.text import Text
 
             from zqplan.text import printable
 
-            return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+            shown = [*problems, *notes]
+            return Text("\n".join(printable(str(p)) for p in shown)) if shown else Text("")
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
             from zqplan.safe import printable
 
-            for problem in problems:  # plain FILE:LINE: lines, as compilers print them
+            for problem in [*problems, *notes]:  # plain FILE:LINE: lines, as compilers print
                 emit(printable(str(problem)) + "\n")
         else:
-            output = Output(document, lambda: document["problems"], CHECK_COLUMNS, view)
+            rows = lambda: [*document["problems"], *document["warnings"]]  # noqa: E731
+            output = Output(document, rows, CHECK_COLUMNS, view)
             emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
         if problems:
             raise typer.Exit(int(ExitCode.DATA))

@@ -23,6 +23,7 @@ from zqplan.model import (
     Point,
     Programme,
     Revision,
+    Role,
     Stage,
     Target,
     Trajectory,
@@ -56,14 +57,17 @@ TARGET_KEYS = (
     "note",
     "observations",
     "revisions",
+    "role",
+    "lag_months",
+    "cumulative",
 )
 POINT_KEYS = ("value", "date")
-GOAL_FORMS = ("value", "annual_growth", "change")
+GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "note")
 
-_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency)
+_Choice = TypeVar("_Choice", Direction, Kind, Attribute, Trajectory, Frequency, Role)
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(
@@ -563,12 +567,21 @@ class _Reader:
         unit = self.string(table, "unit", *keys, required=kind is Kind.NUMERIC)
         self.unit = unit or ""  # values written as quantities ("300亿") convert to it
         direction = self.choice(table, "direction", Direction, Direction.INCREASE, *keys)
-        baseline = self.point(table, "baseline", kind, *keys, need_both=True)
+        role = self.choice(table, "role", Role, Role.COMMITMENT, *keys) or Role.COMMITMENT
+        lag = self.lag(table, *keys)
+        cumulative = self.cumulative(table, kind, unit, *keys)
+        if cumulative:
+            self.unit = ""  # yearly changes are plain numbers, whatever "%" would parse as
+        baseline = self.point(table, "baseline", kind, *keys, need_both=not cumulative)
+        if cumulative and baseline is not None:
+            baseline = self.index_baseline(baseline, *keys)
         target = self.goal(table.get("target"), kind, f"{'.'.join(keys)}.target", (*keys, "target"))
         revisions = self.revisions(table, kind, baseline, target, *keys)
         trajectory = self.choice(table, "trajectory", Trajectory, None, *keys)
         stated_as_growth = [
-            g for g in (target, *(r.goal for r in revisions)) if g and g.stated != "level"
+            g
+            for g in (target, *(r.goal for r in revisions))
+            if g and g.stated not in ("level", "change-by")
         ]
         if stated_as_growth and trajectory is Trajectory.LINEAR:
             self.problem(
@@ -610,8 +623,69 @@ class _Reader:
             observations=observations,
             revisions=revisions,
             where=Where(str(self.path), self.lines.line(*keys)),
+            role=role,
+            lag_months=lag,
+            cumulative=cumulative,
         )
         return result if len(self.problems) == before else None
+
+    def lag(self, table: Mapping[str, Any], *keys: str) -> int | None:
+        """lag_months: a whole number of months from 0 to 60, or None for the default."""
+        raw = table.get("lag_months")
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 60:
+            self.problem(
+                f"'{'.'.join(keys)}.lag_months' must be a whole number of months from 0 to 60, "
+                f"not {_shown(raw)}",
+                *keys,
+                "lag_months",
+                hint="months after a period ends before its figure is published "
+                "(default: annual 6, quarterly 3, monthly 2)",
+            )
+            return None
+        return raw
+
+    def cumulative(
+        self, table: Mapping[str, Any], kind: Kind, unit: str | None, *keys: str
+    ) -> bool:
+        """cumulative = true: observations are yearly changes in percent (unit "%")."""
+        raw = table.get("cumulative", False)
+        if not isinstance(raw, bool):
+            self.problem(
+                f"'{'.'.join(keys)}.cumulative' must be true or false", *keys, "cumulative"
+            )
+            return False
+        if raw and (kind is not Kind.NUMERIC or (unit or "").strip() != "%"):
+            self.problem(
+                f"'{'.'.join(keys)}.cumulative' needs unit = \"%\" (yearly changes in percent), "
+                f"not {_shown(unit or '')}",
+                *keys,
+                "cumulative",
+                hint='record each year\'s change ("down 2.7%" is -2.7) and set unit = "%"; '
+                "or drop cumulative and record levels",
+            )
+            return False
+        return raw
+
+    def index_baseline(self, baseline: Point, *keys: str) -> Point:
+        """A cumulative target's baseline: a date; its value, if given, must be the index 100."""
+        if baseline.date is None:
+            self.problem(
+                f"'{'.'.join(keys)}.baseline' of a cumulative target needs a date",
+                *keys,
+                "baseline",
+                hint="baseline = { date = 2020-12-31 } (the index is 100 on that day)",
+            )
+        if baseline.value is not None and baseline.value != 100:
+            self.problem(
+                f"'{'.'.join(keys)}.baseline.value' of a cumulative target is an index: 100, "
+                f"not {baseline.value:g}",
+                *keys,
+                "baseline",
+                hint="leave the value out: the index is 100 at the baseline date",
+            )
+        return Point(baseline.date, 100.0)
 
     def value(
         self,
@@ -687,7 +761,8 @@ class _Reader:
         forms = [form for form in GOAL_FORMS if form in raw]
         if len(forms) > 1:
             self.problem(
-                f"'{label}' states {' and '.join(forms)}: give one of value, annual_growth, change",
+                f"'{label}' states {' and '.join(forms)}: "
+                "give one of value, annual_growth, change, change_by",
                 *keys,
                 line=line,
             )
@@ -699,11 +774,17 @@ class _Reader:
             self.problem(f"'{label}' needs a value, a date, or both", *keys, line=line)
             return None
         value: float | bool | None = None
-        growth = change = None
+        growth = change = change_by = None
         if forms == ["value"]:
             value = self.value(
                 raw["value"], kind, f"{label}.value", *keys, line=line, unit=self.unit
             )
+        elif forms == ["change_by"]:
+            # An absolute change in the target's unit ("up 1 year"): a quantity is fine.
+            amount = self.value(
+                raw["change_by"], kind, f"{label}.change_by", *keys, line=line, unit=self.unit
+            )
+            change_by = amount if isinstance(amount, float) else None
         elif forms:
             percent = self.value(
                 raw[forms[0]], Kind.NUMERIC, f"{label}.{forms[0]}", *keys, line=line
@@ -720,9 +801,12 @@ class _Reader:
                 change = percent / 100
         if previous is not None and not forms:
             value, growth, change = previous.value, previous.annual_growth, previous.change
+            change_by = previous.change_by
         if previous is not None and date is None:
             date = previous.date
-        return Goal(date=date, value=value, annual_growth=growth, change=change)
+        return Goal(
+            date=date, value=value, annual_growth=growth, change=change, change_by=change_by
+        )
 
     def revisions(
         self,
@@ -888,6 +972,10 @@ def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None)
     if goal is None or direction not in (Direction.INCREASE, Direction.DECREASE):
         return ""
     rising = direction is Direction.INCREASE
+    if goal.change_by is not None:
+        if (goal.change_by < 0 and rising) or (goal.change_by > 0 and not rising):
+            return f'a change of {goal.change_by:+g} with direction = "{direction}"'
+        return ""
     if goal.annual_growth is not None or goal.change is not None:
         rate = goal.annual_growth if goal.annual_growth is not None else goal.change
         assert rate is not None
@@ -907,6 +995,43 @@ def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None)
             f'but direction = "{direction}"'
         )
     return ""
+
+
+def warnings(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanError]:
+    """What `check` reports without failing: a target on the wrong side of the earliest
+    record, when that record serves as the baseline (no baseline in the registry)."""
+    from zqplan.status import effective_observations
+
+    by_target: dict[str, list[Observation]] = {}
+    for observation in observations:
+        by_target.setdefault(observation.target_id, []).append(observation)
+    found: list[ZqplanError] = []
+    for target in plan.targets:
+        if target.baseline is not None or target.cumulative or target.kind is not Kind.NUMERIC:
+            continue
+        effective = effective_observations(target, by_target.get(target.id, []), as_of=dt.date.max)
+        if not effective:
+            continue
+        first = effective[0]
+        baseline = Point(first.date, first.value)
+        goals = [target.target, *(r.goal for r in target.revisions)]
+        for goal in goals:
+            wrong = _wrong_side(target.direction, baseline, goal)
+            if wrong:
+                where = first.where or target.where
+                wrong = wrong.replace("the baseline", "the earliest record")
+                found.append(
+                    RegistryError(
+                        f"warning: '{target.id}': {wrong}"
+                        f" (dated {first.date}, which serves as the baseline); "
+                        "it can only be achieved or off-track",
+                        where=None if where is None else str(where),
+                        hint=_DIRECTION_HINT[target.direction]
+                        or "give the target a baseline, or check the direction",
+                    )
+                )
+                break
+    return found
 
 
 def _shown(value: object) -> str:

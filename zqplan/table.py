@@ -29,7 +29,7 @@ from zqplan.model import (
 )
 from zqplan.report import history_records, label
 from zqplan.sentence import describe
-from zqplan.status import summarize
+from zqplan.status import judged, summarize
 
 STATUS_STYLE = {
     StatusCode.ACHIEVED: "bold green",
@@ -55,16 +55,24 @@ def _plain(value: str, style: str = "") -> Text:
 
 
 def status_name(assessment: Assessment, lang: Lang) -> str:
-    """The status code in English (as filters take it), METHOD's label in Chinese."""
-    return label(assessment, zh=True) if lang is Lang.ZH else assessment.status.value
+    """The status code in English (as filters take it), the method's label in Chinese;
+    a reported fact or a direction by its role."""
+    if lang is Lang.ZH:
+        return label(assessment, zh=True)
+    return assessment.status.value if judged(assessment) else assessment.target.role.value
 
 
 def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool = False) -> Text:
     """The coloured status with its flags (on lines of their own when multiline)."""
-    shown = Text(status_name(assessment, lang), style=STATUS_STYLE[assessment.status])
+    style = STATUS_STYLE[assessment.status] if judged(assessment) else "dim"
+    shown = Text(status_name(assessment, lang), style=style)
     flags = [
         word(name, lang)
-        for name, on in (("stale", assessment.stale), ("low-confidence", assessment.low_confidence))
+        for name, on in (
+            ("stale", assessment.stale),
+            ("low-confidence", assessment.low_confidence),
+            ("awaiting-final", assessment.awaiting_final),
+        )
         if on
     ]
     if flags and multiline:
@@ -77,7 +85,7 @@ def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool
 def summary_line(assessments: Sequence[Assessment], lang: Lang = Lang.EN) -> Text:
     """'12 targets: 3 achieved, 1 on-track, ...' with statuses in METHOD's order."""
     counts = summarize(assessments)
-    total = len(assessments)
+    total = sum(judged(a) for a in assessments)
     zh = lang is Lang.ZH
     line = Text(
         f"共 {total} {word('targets', lang)}" if zh else f"{total} target{'s' * (total != 1)}"
@@ -146,7 +154,9 @@ def status_table(
     table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
     for area in plan.areas:
-        rows = [a for a in assessments if a.target.area == area.id]
+        # Commitments first; reported facts and directions after them, without verdicts.
+        rows = [a for a in assessments if a.target.area == area.id and judged(a)]
+        rows += [a for a in assessments if a.target.area == area.id and not judged(a)]
         if not rows:
             continue
         table.add_row("", _plain(pick(area.title, area.title_zh, lang), "bold underline"))
@@ -190,7 +200,11 @@ def _stated(assessment: Assessment) -> str:
     if goal.annual_growth is not None:
         return f"{goal.annual_growth * 100:+g}% a year (level implied: {level})"
     if goal.change is not None:
-        return f"{goal.change * 100:+g}% from the baseline (level implied: {level})"
+        on = " (an index of 100)" if assessment.target.cumulative else ""
+        return f"{goal.change * 100:+g}% from the baseline{on} (level implied: {level})"
+    if goal.change_by is not None:
+        by = text.value(abs(goal.change_by), assessment.target.unit)
+        return f"{'+' if goal.change_by >= 0 else '-'}{by} from the baseline (level: {level})"
     return level
 
 
@@ -244,6 +258,8 @@ def target_view(
     target = assessment.target
     unit = target.unit
     basis = assessment.rate_basis
+    cumulative = target.cumulative
+    unit = "" if cumulative else unit  # a cumulative target is judged on an index
     area = plan.area(target.area)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -253,7 +269,11 @@ def target_view(
         ("title", target.title),
         ("title (zh)", target.title_zh or "—"),
         ("area", target.area if area is None else f"{area.title} ({area.id})"),
-        ("kind", f"{target.kind.value}, {target.direction.value}, {target.attribute.value}"),
+        (
+            "kind",
+            f"{target.kind.value}, {target.direction.value}, {target.attribute.value}"
+            + ("" if judged(assessment) else f", {target.role.value}"),
+        ),
         ("unit", unit or "—"),
         ("source", target.source),
         ("note", target.note or "—"),
@@ -279,6 +299,8 @@ def target_view(
     status.append(f"  {label(assessment)} / {label(assessment, zh=True)}", style="dim")
     if assessment.final:
         status.append("  (final)", style="dim")
+    if assessment.awaiting_final:
+        status.append("  (awaiting the final figure)", style="dim")
     rows += [
         ("latest", "—" if latest is None else _point(latest.value, latest.date, unit)),
         ("status", status),
@@ -287,14 +309,15 @@ def target_view(
         ("expected value", text.value(assessment.expected_value, unit)),
         ("expected progress", text.percent(assessment.expected_progress)),
         ("rate basis", "—" if basis is None else basis.value),
-        ("required rate", text.rate(assessment.required_rate, basis, unit)),
-        ("observed rate", text.rate(assessment.observed_rate, basis, unit)),
+        ("required rate", text.rate(assessment.required_rate, basis, unit, cumulative=cumulative)),
+        ("observed rate", text.rate(assessment.observed_rate, basis, unit, cumulative=cumulative)),
         ("ratio R", "—" if assessment.ratio is None else f"{assessment.ratio:.4f}"),
+        ("margin", "—" if assessment.margin is None else text.value(assessment.margin, unit)),
         (
             "projection",
             "—"
-            if assessment.projection is None or assessment.goal is None
-            else _point(assessment.projection, assessment.goal.date, unit),
+            if assessment.projection is None
+            else _point(assessment.projection, assessment.projection_date, unit),
         ),
         ("reached on", text.day(assessment.reached_on)),
         ("trend", "—" if assessment.trend is None else assessment.trend.value),

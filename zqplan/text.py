@@ -7,7 +7,7 @@ import datetime as dt
 from zqplan.model import Trajectory, Value
 from zqplan.safe import printable
 
-__all__ = ["bar", "day", "percent", "printable", "rate", "value"]
+__all__ = ["bar", "day", "is_percent", "percent", "printable", "rate", "value"]
 
 
 def value(amount: Value | None, unit: str = "") -> str:
@@ -26,13 +26,28 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
-def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
-    """A yearly rate: '+4.56%/yr' (compound) or '+4 points/yr' (linear)."""
+def rate(
+    amount: float | None, basis: Trajectory | None, unit: str, *, cumulative: bool = False
+) -> str:
+    """A yearly rate: '+4.56%/yr' (compound), '+0.14 pp/yr' (linear, of a percentage),
+    '+4 vehicles/yr' (linear)."""
     if amount is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
         return f"{amount * 100:+.2f}%/yr"
-    return f"{'+' if amount >= 0 else ''}{value(amount, unit)}/yr"
+    sign = "+" if amount >= 0 else ""
+    if cumulative:
+        return f"{sign}{value(amount)} index points/yr"
+    if is_percent(unit):
+        return f"{sign}{value(amount)} pp/yr"
+    return f"{sign}{value(amount, unit)}/yr"
+
+
+def is_percent(unit: str) -> bool:
+    """Whether values are in percent (their differences are percentage points, 百分点)."""
+    from zqplan.units import parse_unit
+
+    return parse_unit(unit).base == "percent"
 
 
 def day(date: dt.date | None) -> str:
