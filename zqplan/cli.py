@@ -546,7 +546,15 @@ def show(
         target = find_target(plan, target_id)
         mine = [o for o in records.observations if o.target_id == target.id]
         ledger = known(mine, knew)
-        assessment = assess(target, ledger, as_of=day)
+        other = None if target.relative_to is None else plan.target(target.relative_to)
+        theirs = [o for o in records.observations if other is not None and o.target_id == other.id]
+        assessment = assess(
+            target,
+            ledger,
+            as_of=day,
+            reference=other,
+            reference_observations=known(theirs, knew),
+        )
         document = target_document(plan, assessment, ledger, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:

@@ -41,7 +41,6 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "stale": ("stale", "数据过时"),
     "low-confidence": ("low-confidence", "数据不足"),
     "awaiting-final": ("awaiting final figure", "待终期数据"),
-    "percentage points": ("percentage points", "个百分点"),
 }
 """Column headings and fixed words: (English, Chinese)."""
 

@@ -7,6 +7,7 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
@@ -28,6 +29,7 @@ from zqplan.model import (
     Target,
     Trajectory,
     Where,
+    YearlyTarget,
 )
 
 SCHEMA = "zqplan.registry/1"
@@ -39,7 +41,7 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 TOP_KEYS = ("schema", "plan", "areas", "targets", "programmes")
 PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "start", "note", "stages")
 STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items")
-PLAN_KEYS = ("id", "title", "title_zh", "document", "published")
+PLAN_KEYS = ("id", "title", "title_zh", "document", "published", "tolerance")
 AREA_KEYS = ("title", "title_zh")
 TARGET_KEYS = (
     "area",
@@ -60,6 +62,9 @@ TARGET_KEYS = (
     "role",
     "lag_months",
     "cumulative",
+    "yearly",
+    "tolerance",
+    "relative_to",
 )
 POINT_KEYS = ("value", "date")
 GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
@@ -355,12 +360,20 @@ class _Reader:
             published = None
         areas = self.areas(self.table(document, "areas"))
         area_ids = [a.id for a in areas]
+        plan_tolerance = meta.get("tolerance")
+        if plan_tolerance is not None:
+            plan_tolerance = self.value(plan_tolerance, Kind.NUMERIC, "plan.tolerance", "plan")
+            if isinstance(plan_tolerance, float) and plan_tolerance < 0:
+                self.problem("'plan.tolerance' must be 0 or more", "plan", "tolerance")
         target_tables = self.table(document, "targets")
         targets = [
             target
             for target_id, table in target_tables.items()
             if (target := self.target(target_id, table, area_ids)) is not None
         ]
+        targets = self.relations(
+            targets, plan_tolerance if isinstance(plan_tolerance, float) else None
+        )
         programmes = [
             programme
             for programme_id, table in self.table(document, "programmes").items()
@@ -592,6 +605,9 @@ class _Reader:
                 hint="remove the trajectory line, or state the target as a value",
             )
         observations = self.observations(target_id, table, kind, *keys)
+        schedule = self.schedule(table, kind, baseline, target, *keys)
+        tolerance = self.tolerance(table, bool(schedule) or "yearly" in table, *keys)
+        relative_to = self.relative_to(table, target_id, schedule, *keys)
         if baseline and target and baseline.date and target.date and target.date <= baseline.date:
             self.problem(
                 f"target date {target.date} is not after the baseline date {baseline.date}",
@@ -626,8 +642,155 @@ class _Reader:
             role=role,
             lag_months=lag,
             cumulative=cumulative,
+            schedule=schedule,
+            tolerance=tolerance,
+            relative_to=relative_to,
         )
         return result if len(self.problems) == before else None
+
+    def schedule(
+        self,
+        table: Mapping[str, Any],
+        kind: Kind,
+        baseline: Point | None,
+        target: Goal | None,
+        *keys: str,
+    ) -> tuple[YearlyTarget, ...]:
+        """[targets.ID.yearly]: one target per year, as the plan writes it ("about 7")."""
+        from zqplan.yearly import EXAMPLES, parse_yearly
+
+        raw = table.get("yearly")
+        if raw is None:
+            return ()
+        label = f"{'.'.join(keys)}.yearly"
+        if not isinstance(raw, dict) or not raw:
+            self.problem(
+                f"'{label}' must be a table of years",
+                *keys,
+                "yearly",
+                hint=f'[{label}] then one line a year: 2022 = "about 7"',
+            )
+            return ()
+        if kind is not Kind.NUMERIC:
+            self.problem(f"'{label}': a yes-no target has no yearly values", *keys, "yearly")
+            return ()
+        first = baseline.date.year if baseline is not None and baseline.date else None
+        last = target.date.year if target is not None and target.date else None
+        found: list[YearlyTarget] = []
+        for key, written in raw.items():
+            where = (*keys, "yearly", key)
+            if not re.fullmatch(r"\d{4}", key):
+                self.problem(
+                    f"'{label}.{key}' is not a year", *where, hint="keys are years: 2022 = 7"
+                )
+                continue
+            entry = parse_yearly(int(key), written)
+            if isinstance(entry, str):
+                self.problem(
+                    f"'{label}.{key}' = {_shown(written)} {entry}", *where, hint="write " + EXAMPLES
+                )
+                continue
+            if (first is not None and entry.year <= first) or (
+                last is not None and entry.year > last
+            ):
+                start = "..." if first is None else first + 1
+                span = f"{start}-{'...' if last is None else last}"
+                self.problem(
+                    f"'{label}.{key}': {key} is outside the plan's years ({span}: after the "
+                    "baseline, up to the target date)",
+                    *where,
+                    hint="check the year, or the baseline and target dates",
+                )
+                continue
+            if entry.value is None and "relative_to" not in table:
+                self.problem(
+                    f"'{label}.{key}' = {_shown(written)} names no value",
+                    *where,
+                    hint='give a value ("about 7"), or relative_to = "OTHER-ID" to compare '
+                    "with another indicator's figure for the year",
+                )
+                continue
+            found.append(entry)
+        return tuple(sorted(found, key=lambda e: e.year))
+
+    def tolerance(self, table: Mapping[str, Any], yearly: bool, *keys: str) -> float | None:
+        """tolerance: how far short of an "about" yearly target is still broadly met."""
+        raw = table.get("tolerance")
+        if raw is None:
+            return None
+        label = f"{'.'.join(keys)}.tolerance"
+        if not yearly:
+            self.problem(
+                f"'{label}' applies to yearly targets (\"about 7\"), and this target has none",
+                *keys,
+                "tolerance",
+                hint=f"add [{'.'.join(keys)}.yearly], or remove the tolerance: a level target "
+                "is met or not",
+            )
+            return None
+        number = self.value(raw, Kind.NUMERIC, label, *keys, "tolerance")
+        if isinstance(number, float) and number < 0:
+            self.problem(f"'{label}' must be 0 or more, not {number:g}", *keys, "tolerance")
+            return None
+        return number if isinstance(number, float) else None
+
+    def relative_to(
+        self,
+        table: Mapping[str, Any],
+        target_id: str,
+        schedule: tuple[YearlyTarget, ...],
+        *keys: str,
+    ) -> str | None:
+        """relative_to: the indicator whose figure for the same year is the target."""
+        raw = table.get("relative_to")
+        if raw is None:
+            return None
+        label = f"{'.'.join(keys)}.relative_to"
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(f"'{label}' must be the id of another target", *keys, "relative_to")
+            return None
+        if raw == target_id:
+            self.problem(f"'{label}' names the target itself", *keys, "relative_to")
+            return None
+        if not schedule and "yearly" not in table:
+            self.problem(
+                f"'{label}' compares yearly targets, and this target has none",
+                *keys,
+                "relative_to",
+                hint=f'add [{".".join(keys)}.yearly] with entries like 2023 = "about" '
+                '(in step with the other indicator) or 2023 = ">="',
+            )
+        return raw
+
+    def relations(self, targets: list[Target], plan_tolerance: float | None) -> list[Target]:
+        """relative_to names a numeric target with the same periods; the plan's tolerance."""
+        index = {t.id: t for t in targets}
+        settled: list[Target] = []
+        for target in targets:
+            keys = ("targets", target.id, "relative_to")
+            other = None if target.relative_to is None else index.get(target.relative_to)
+            if target.relative_to is not None and other is None:
+                self.problem(
+                    f"'{'.'.join(keys)}' names '{target.relative_to}', which is not a target",
+                    *keys,
+                    hint=suggest(target.relative_to, list(index)) or "check the id",
+                )
+            elif other is not None and (
+                other.kind is not Kind.NUMERIC
+                or other.frequency is not target.frequency
+                or other.cumulative
+            ):
+                self.problem(
+                    f"'{'.'.join(keys)}' names '{other.id}', which does not have the same "
+                    f"periods ({other.kind}, {other.frequency}"
+                    + (", cumulative" if other.cumulative else "")
+                    + f"; this target: numeric, {target.frequency})",
+                    *keys,
+                    hint="compare with a numeric indicator published as often",
+                )
+            inherits = target.schedule and target.tolerance is None and plan_tolerance is not None
+            settled.append(replace(target, tolerance=plan_tolerance) if inherits else target)
+        return settled
 
     def lag(self, table: Mapping[str, Any], *keys: str) -> int | None:
         """lag_months: a whole number of months from 0 to 60, or None for the default."""

@@ -28,6 +28,7 @@ from zqplan.status import (
     is_faster_than_expected,
     judged,
     summarize,
+    track_record,
 )
 
 STATUS_SCHEMA = "zqplan.status/2"
@@ -49,11 +50,24 @@ def label(assessment: Assessment, *, zh: bool = False) -> str:
         return english
     if not judged(assessment):
         return chinese
+    yearly = _yearly_label(assessment)
+    if yearly is not None:
+        return yearly
     if is_early(assessment):
         return "提前实现"
     if is_faster_than_expected(assessment):
         return "快于预期"
     return chinese
+
+
+def _yearly_label(assessment: Assessment) -> str | None:
+    """完成 / 基本完成 / 未完成 for a yearly schedule's period whose figure is in."""
+    from zqplan.i18n import PERIOD_LABELS
+
+    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
+    if current is None or current.verdict is None:
+        return None
+    return PERIOD_LABELS[current.verdict.value][1]
 
 
 def _has_value(assessment: Assessment) -> bool:
@@ -155,10 +169,39 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "low_confidence": assessment.low_confidence,
         "cumulative": target.cumulative,
         "lag_months": publication_lag(target),
-        "period": None,
-        "schedule": [],
-        "track_record": None,
+        "period": None if assessment.period is None else str(assessment.period),
+        "schedule": schedule_fields(assessment),
+        "track_record": track_record_fields(assessment),
+        "relative_to": target.relative_to,
     }
+
+
+def schedule_fields(assessment: Assessment) -> list[dict[str, Any]]:
+    """A yearly schedule: each period's target, outturn, verdict and status."""
+    relative = assessment.target.relative_to
+    return [
+        {
+            "period": str(p.entry.year),
+            "comparator": p.entry.comparator.value,
+            "written": p.entry.written,
+            "target": number(p.target),
+            "target_high": number(p.entry.high),
+            "relative_to": relative if p.entry.value is None else None,
+            "tolerance": stated_number(p.tolerance),
+            "outturn": None if p.outturn is None else _value(p.outturn.value),
+            "outturn_date": None if p.outturn is None else _day(p.outturn.date),
+            "year_to_date": p.year_to_date,
+            "verdict": None if p.verdict is None else p.verdict.value,
+            "status": None if p.status is None else p.status.value,
+        }
+        for p in assessment.schedule
+    ]
+
+
+def track_record_fields(assessment: Assessment) -> dict[str, int] | None:
+    """{met, judged}: periods met or broadly met, of the periods whose figure is in."""
+    record = track_record(assessment)
+    return None if record is None else {"met": record[0], "judged": record[1]}
 
 
 def publication_lag(target: Target) -> int:
@@ -382,6 +425,14 @@ _NESTED: dict[str, tuple[str, ...]] = {
 
 
 def _flat(key: str, value: Any, into: dict[str, Any]) -> None:
+    if key == "schedule":  # one cell: "2022 about 7: 1.1 not-met; 2023 >= 5.5: ..."
+        into[key] = "; ".join(
+            f"{p['period']} {p['written']}: "
+            + ("—" if p["outturn"] is None else f"{p['outturn']:g}")
+            + f" {p['verdict'] or p['status'] or ''}".rstrip()
+            for p in value or []
+        )
+        return
     members = _NESTED.get(key.rpartition("_")[2] if key.startswith("revision_") else key)
     if members is None:
         into[key] = value
@@ -411,7 +462,7 @@ _STATUS_KEYS = (
     "expected_value", "expected_progress", "required_rate", "observed_rate", "ratio",
     "projection", "reached_on", "margin", "status", "planned_status", "label", "label_zh",
     "final", "awaiting_final", "trend", "stale", "low_confidence", "cumulative", "lag_months",
-    "period", "schedule", "track_record",
+    "period", "schedule", "track_record", "relative_to",
 )  # fmt: skip
 """The keys of a zqplan.status/2 target entry, in order."""
 

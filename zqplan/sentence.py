@@ -68,6 +68,8 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
         return _unjudged(assessment, lang)
     if target.kind is Kind.YES_NO:
         return _yes_no(assessment, lang)
+    if target.schedule:
+        return _yearly(assessment, lang)
     unit = "" if target.cumulative else target.unit  # judged on an index of 100
     latest = assessment.latest
     goal = assessment.goal
@@ -164,6 +166,36 @@ def _bound(assessment: Assessment, head: str, unit: str, lang: Lang) -> str:
                 f"按此速度 {when} 为 {projected}" if zh else f"at this pace {projected} on {when}"
             )
     return ("；".join(parts) + "。") if zh else ("; ".join(parts) + ".")
+
+
+def _yearly(assessment: Assessment, lang: Lang) -> str:
+    """A yearly schedule: the period with the latest figure, its verdict, the track record."""
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+    from zqplan.status import track_record
+
+    zh = lang is Lang.ZH
+    unit = assessment.target.unit
+    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
+    record = track_record(assessment)
+    met, of = record if record is not None else (0, 0)
+    tally = f"已完成 {met}/{of} 年" if zh else f"met {met} of {of} years"
+    if current is None or current.outturn is None:
+        return f"暂无数据；{tally}。" if zh else f"No figure yet; {tally}."
+    goal = current.entry.written
+    if current.entry.value is None and current.target is not None:
+        goal += f" ({text.value(current.target, unit)})"
+    now = text.value(current.outturn.value, unit)
+    if current.verdict is not None:
+        verdict = PERIOD_LABELS[current.verdict.value][1 if zh else 0]
+        if zh:
+            return f"{current.entry.year}年目标 {goal}，实际 {now}：{verdict}；{tally}。"
+        return f"{current.entry.year}: target {goal}, outturn {now}: {verdict}; {tally}."
+    status = current.status
+    shown = "—" if status is None else (STATUS_LABELS[status][1] if zh else status.value)
+    when = current.outturn.date
+    if zh:
+        return f"{current.entry.year}年目标 {goal}，年初至{when} {now}：{shown}；{tally}。"
+    return f"{current.entry.year}: target {goal}, {now} year to {when}: {shown}; {tally}."
 
 
 def _unjudged(assessment: Assessment, lang: Lang) -> str:

@@ -214,33 +214,41 @@ def assess(
     A yearly schedule judges each period; `reference` is the indicator a relative
     schedule compares with (relative_to), with its ledger observations.
     """
-    assessment = _assess(target, observations, as_of=as_of)
-    if not target.schedule or target.role is not Role.COMMITMENT:
-        return assessment
-    others = (
-        ()
-        if reference is None
-        else effective_observations(reference, reference_observations, as_of=as_of)
+    if target.role is not Role.COMMITMENT or target.schedule:
+        # Reported facts and directions are listed with their figures, never judged; a
+        # yearly schedule judges each period on its own figure (no multi-year path).
+        listed = _listed(target, observations, as_of=as_of)
+        if target.role is not Role.COMMITMENT:
+            return listed
+        others = (
+            ()
+            if reference is None
+            else effective_observations(reference, reference_observations, as_of=as_of)
+        )
+        return judge_schedule(listed, others)
+    return _assess(target, observations, as_of=as_of)
+
+
+def _listed(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
+    """The figures of an entry without a multi-year verdict: latest value and history."""
+    effective = effective_observations(target, observations, as_of=as_of)
+    goal, _ = goal_in_force(target, as_of=as_of)
+    shown = effective[-1] if effective else None
+    return Assessment(
+        target,
+        as_of,
+        StatusCode.NO_TARGET,
+        goal=goal_level(goal, target.baseline),
+        baseline=target.baseline,
+        latest=None if shown is None else Point(shown.date, shown.value),
+        data_points=len(effective),
+        observations=effective,
     )
-    return judge_schedule(assessment, others)
 
 
 def _assess(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
     effective = effective_observations(target, observations, as_of=as_of)
     goal, revision = goal_in_force(target, as_of=as_of)
-    if target.role is not Role.COMMITMENT:
-        # Reported facts and directions are listed with their figures, never judged.
-        shown = effective[-1] if effective else None
-        return Assessment(
-            target,
-            as_of,
-            StatusCode.NO_TARGET,
-            goal=goal_level(goal, target.baseline),
-            baseline=target.baseline,
-            latest=None if shown is None else Point(shown.date, shown.value),
-            data_points=len(effective),
-            observations=effective,
-        )
     current = _judge(target, goal, effective, as_of=as_of)
     if revision is None:
         return current

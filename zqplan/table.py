@@ -29,7 +29,7 @@ from zqplan.model import (
 )
 from zqplan.report import history_records, label
 from zqplan.sentence import describe
-from zqplan.status import judged, summarize
+from zqplan.status import judged, summarize, track_record
 
 STATUS_STYLE = {
     StatusCode.ACHIEVED: "bold green",
@@ -75,6 +75,15 @@ def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool
         )
         if on
     ]
+    record = track_record(assessment)
+    if record is not None and assessment.period is not None:
+        met, of = record
+        flags.insert(
+            0,
+            f"{assessment.period}年；完成 {met}/{of} 年"
+            if lang is Lang.ZH
+            else f"{assessment.period}; met {met} of {of} years",
+        )
     if flags and multiline:
         shown.append("".join("\n" + flag for flag in flags), style="dim")
     elif flags:
@@ -103,7 +112,10 @@ def summary_line(assessments: Sequence[Assessment], lang: Lang = Lang.EN) -> Tex
 def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> str:
     """The target in force: its level and date, marked when revised."""
     goal = assessment.goal
-    unit = assessment.target.unit
+    unit = "" if assessment.target.cumulative else assessment.target.unit
+    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
+    if current is not None:  # a yearly schedule: the period's target as written
+        return f"{current.entry.year}: {current.entry.written}"
     if goal is None:
         return "—"
     shown = (
@@ -163,7 +175,8 @@ def status_table(
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
-            latest_text = "—" if latest is None else text.value(latest.value, target.unit)
+            unit = "" if target.cumulative else target.unit  # an index of 100 at the baseline
+            latest_text = "—" if latest is None else text.value(latest.value, unit)
             progress = Text(text.bar(assessment.progress, width=8) + " " if interactive else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
@@ -331,9 +344,52 @@ def target_view(
     chart = target_chart(assessment) if interactive else None
     if chart is not None:
         parts += [chart, Text("")]
-    records = history_records(target, ledger)
-    parts += [facts, Text(""), history_table(records, unit, interactive=interactive)]
+    records = history_records(target, ledger, as_of=assessment.as_of)
+    parts += [facts, Text("")]
+    if assessment.schedule:
+        parts += [schedule_table(assessment, lang, interactive=interactive), Text("")]
+    parts.append(history_table(records, unit, interactive=interactive))
     return Group(*parts)
+
+
+def schedule_table(
+    assessment: Assessment, lang: Lang = Lang.EN, *, interactive: bool = True
+) -> RenderableType:
+    """A yearly schedule, year by year: target as written, outturn, verdict, status."""
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+
+    zh = lang is Lang.ZH
+    unit = assessment.target.unit
+    table = Table(
+        box=_box(interactive),
+        pad_edge=False,
+        title="逐年目标" if zh else "year by year",
+        title_justify="left",
+    )
+    headings = ("年份", "目标", "实际", "评价", "状态") if zh else (
+        "year", "target", "outturn", "verdict", "status"
+    )  # fmt: skip
+    for heading in headings:
+        table.add_column(heading, justify="right" if heading in ("outturn", "实际") else "left")
+    for period in assessment.schedule:
+        target = period.entry.written
+        if period.entry.value is None and period.target is not None:
+            target += f" ({text.value(period.target, unit)})"
+        outturn = "—" if period.outturn is None else text.value(period.outturn.value, unit)
+        if period.year_to_date and period.outturn is not None:
+            outturn += f" ({'年初至' if zh else 'to '}{period.outturn.date})"
+        verdict = "—" if period.verdict is None else PERIOD_LABELS[period.verdict.value][zh]
+        status = "—" if period.status is None else (
+            STATUS_LABELS[period.status][1] if zh else period.status.value
+        )  # fmt: skip
+        table.add_row(
+            str(period.entry.year),
+            _plain(target),
+            _plain(outturn),
+            verdict,
+            Text(status, style=STATUS_STYLE.get(period.status, "") if period.status else "dim"),
+        )
+    return table
 
 
 def history_table(
