@@ -121,6 +121,7 @@ class TestNoTraceback:
                 "id", "title", "title_zh", "area", "source", "unit", "direction", "kind",
                 "attribute", "trajectory", "frequency", "baseline", "target", "note",
                 "observations", "revisions", "start", "stages", "published", "document",
+                "role", "lag_months", "cumulative", "yearly", "tolerance", "relative_to",
             ]
         ),
         value=toml_values,

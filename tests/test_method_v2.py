@@ -409,6 +409,25 @@ class TestTargetForms:
         assert judged.ratio == pytest.approx(0.4927, rel=REL)
 
 
+class TestChangeByInPoints:
+    """A change of a percentage is in percentage points: "1百分点" is read, "1%" refused."""
+
+    def test_points(self, tmp_path: Path) -> None:
+        """5% (2020) up 1 percentage point by 2025: the target is 6."""
+        registry = HEAD + (
+            '[targets.share]\narea = "a"\ntitle = "S"\nsource = "s"\nunit = "%"\n'
+            "baseline = { value = 5, date = 2020-12-31 }\n"
+            'target = { change_by = "1百分点", date = 2025-12-31 }\n'
+        )
+        share = status_json(tmp_path, registry, "--as-of", "2022-01-01")["share"]
+        # T = v0 + d = 5 + 1
+        assert share["target"] == {"value": 6.0, "date": "2025-12-31"}
+        assert share["target_stated"]["change_by"] == 1.0
+        refused = registry.replace('"1百分点"', '"1%"')
+        (tmp_path / "targets.toml").write_text(refused, encoding="utf-8")
+        assert run_zqplan("check", cwd=tmp_path).returncode == 1
+
+
 class TestRoles:
     """reported and direction: listed, never judged, not counted."""
 

@@ -324,6 +324,7 @@ class TestCheck:
             ),
             ('unit = "%"\n[targets.x.yearly]\n2023 = ">="', "names no value"),
             ('unit = "%"\n[targets.x.yearly]\nnext = 5', "is not a year"),
+            ('unit = "%"\n[targets.x.yearly]\n0000 = 5', "is not a year"),  # no year 0
         ],
     )
     def test_mistakes(self, tmp_path: Path, body: str, message: str) -> None:

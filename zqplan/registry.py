@@ -679,7 +679,7 @@ class _Reader:
         found: list[YearlyTarget] = []
         for key, written in raw.items():
             where = (*keys, "yearly", key)
-            if not re.fullmatch(r"\d{4}", key):
+            if not re.fullmatch(r"\d{4}", key) or key == "0000":
                 self.problem(
                     f"'{label}.{key}' is not a year", *where, hint="keys are years: 2022 = 7"
                 )
@@ -944,8 +944,12 @@ class _Reader:
             )
         elif forms == ["change_by"]:
             # An absolute change in the target's unit ("up 1 year"): a quantity is fine.
+            # A change of a percentage is in percentage points ("up 1 percentage point").
+            from zqplan.text import is_percent
+
+            unit = "percentage point" if is_percent(self.unit) else self.unit
             amount = self.value(
-                raw["change_by"], kind, f"{label}.change_by", *keys, line=line, unit=self.unit
+                raw["change_by"], kind, f"{label}.change_by", *keys, line=line, unit=unit
             )
             change_by = amount if isinstance(amount, float) else None
         elif forms:
