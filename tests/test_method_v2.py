@@ -529,6 +529,16 @@ observations = [ { date = 2021-12-31, value = 10.9 } ]
         chinese = run_zqplan("show", "share", "--as-of", "2022-03-31", "--lang", "zh", cwd=tmp_path)
         assert "需年均 0.14个百分点" in chinese.stdout
 
+    def test_margin_of_a_percentage(self, tmp_path: Path) -> None:
+        """The ceiling's margin 5.5 - 5.5 = 0 is in percentage points, not percent."""
+        (tmp_path / "targets.toml").write_text(EXAMPLES, encoding="utf-8")
+        shown = run_zqplan("show", "unemployment", "--as-of", "2023-06-30", cwd=tmp_path)
+        assert "holds by 0 percentage points" in shown.stdout
+        chinese = run_zqplan(
+            "show", "unemployment", "--as-of", "2023-06-30", "--lang", "zh", cwd=tmp_path
+        )
+        assert "保持达标（差距 0个百分点）" in chinese.stdout
+
 
 class TestStatedNumbers:
     """Numbers the plan states come back as stated."""

@@ -296,6 +296,11 @@ def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
     return OutputFormat.JSON if json_flag else (fmt or OutputFormat.TABLE)
 
 
+def plain_pipe(terminal: Terminal) -> bool:
+    """A pipe or file with no --width and no FORCE_COLOR: plain text, laid out without Rich."""
+    return not terminal.interactive and terminal.width is None and not os.environ.get("FORCE_COLOR")
+
+
 def interactive() -> bool:
     """Whether stdout is a terminal a person reads (tables get colour, boxes and charts)."""
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
@@ -477,6 +482,10 @@ def status(
         document = status_document(plan, assessments, as_of=day, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
+            if plain_pipe(terminal):
+                from zqplan.plain import status_plain
+
+                return status_plain(plan, assessments, lang)
             from zqplan.table import status_table
 
             return status_table(plan, assessments, lang, interactive=terminal.interactive)

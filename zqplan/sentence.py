@@ -147,7 +147,7 @@ def _bound(assessment: Assessment, head: str, unit: str, lang: Lang) -> str:
     if margin is None:
         return f"{head}；基期之后暂无数据。" if zh else f"{head}; no data since the baseline."
     holds = assessment.status is not StatusCode.OFF_TRACK
-    amount = text.value(abs(margin), unit)
+    amount = text.difference(abs(margin), unit, zh=zh)
     if zh:
         parts = [head, f"{'保持达标' if holds else '未达标'}（差距 {amount}）"]
     else:

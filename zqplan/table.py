@@ -27,9 +27,10 @@ from zqplan.model import (
     StatusCode,
     Trajectory,
 )
+from zqplan.plain import goal_text, ordered, status_flags, status_name, summary_parts
 from zqplan.report import history_records, label
 from zqplan.sentence import describe
-from zqplan.status import judged, summarize, track_record
+from zqplan.status import judged
 
 STATUS_STYLE = {
     StatusCode.ACHIEVED: "bold green",
@@ -54,36 +55,11 @@ def _plain(value: str, style: str = "") -> Text:
     return Text(text.printable(value), style=style)
 
 
-def status_name(assessment: Assessment, lang: Lang) -> str:
-    """The status code in English (as filters take it), the method's label in Chinese;
-    a reported fact or a direction by its role."""
-    if lang is Lang.ZH:
-        return label(assessment, zh=True)
-    return assessment.status.value if judged(assessment) else assessment.target.role.value
-
-
 def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool = False) -> Text:
     """The coloured status with its flags (on lines of their own when multiline)."""
     style = STATUS_STYLE[assessment.status] if judged(assessment) else "dim"
     shown = Text(status_name(assessment, lang), style=style)
-    flags = [
-        word(name, lang)
-        for name, on in (
-            ("stale", assessment.stale),
-            ("low-confidence", assessment.low_confidence),
-            ("awaiting-final", assessment.awaiting_final),
-        )
-        if on
-    ]
-    record = track_record(assessment)
-    if record is not None and assessment.period is not None:
-        met, of = record
-        flags.insert(
-            0,
-            f"{assessment.period}年；完成 {met}/{of} 年"
-            if lang is Lang.ZH
-            else f"{assessment.period}; met {met} of {of} years",
-        )
+    flags = status_flags(assessment, lang)
     if flags and multiline:
         shown.append("".join("\n" + flag for flag in flags), style="dim")
     elif flags:
@@ -92,41 +68,14 @@ def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool
 
 
 def summary_line(assessments: Sequence[Assessment], lang: Lang = Lang.EN) -> Text:
-    """'12 targets: 3 achieved, 1 on-track, ...' with statuses in METHOD's order."""
-    counts = summarize(assessments)
-    total = sum(judged(a) for a in assessments)
+    """'12 targets: 3 achieved, 1 on-track, ...' with statuses in the method's order."""
     zh = lang is Lang.ZH
-    line = Text(
-        f"共 {total} {word('targets', lang)}" if zh else f"{total} target{'s' * (total != 1)}"
-    )
-    parts = [(code, counts[code.value]) for code in StatusCode if counts[code.value]]
-    for index, (code, count) in enumerate(parts):
+    head, parts = summary_parts(assessments, lang)
+    line = Text(head)
+    for index, (code, part) in enumerate(parts):
         line.append(("：" if zh else ": ") if index == 0 else ("，" if zh else ", "))
-        from zqplan.i18n import STATUS_LABELS
-
-        name = STATUS_LABELS[code][1] if zh else code.value
-        line.append(f"{name} {count}" if zh else f"{count} {name}", style=STATUS_STYLE[code])
+        line.append(part, style=STATUS_STYLE[code])
     return line
-
-
-def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> str:
-    """The target in force: its level and date, marked when revised."""
-    goal = assessment.goal
-    unit = "" if assessment.target.cumulative else assessment.target.unit
-    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
-    if current is not None:  # a yearly schedule: the period's target as written
-        return f"{current.entry.year}: {current.entry.written}"
-    if goal is None:
-        return "—"
-    shown = (
-        "" if goal.value is None or isinstance(goal.value, bool) else text.value(goal.value, unit)
-    )
-    if goal.date is not None:
-        due = f"{word('by', lang)} {goal.date}"
-        shown = f"{shown}{chr(10) if stacked else ' '}{due}" if shown else due
-    if assessment.revision is not None:
-        shown += " *"  # revised: `zqplan show` gives the plan as first set
-    return shown or "—"
 
 
 def _box(interactive: bool) -> box.Box | None:
@@ -165,12 +114,9 @@ def status_table(
     table.add_column(word("progress", lang), no_wrap=True)
     table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
-    for area in plan.areas:
-        # Commitments first; reported facts and directions after them, without verdicts.
-        rows = [a for a in assessments if a.target.area == area.id and judged(a)]
-        rows += [a for a in assessments if a.target.area == area.id and not judged(a)]
-        if not rows:
-            continue
+    areas = {a.id: a for a in plan.areas}
+    for area_id, rows in ordered(plan, assessments):
+        area = areas[area_id]
         table.add_row("", _plain(pick(area.title, area.title_zh, lang), "bold underline"))
         for assessment in rows:
             target = assessment.target
@@ -184,7 +130,7 @@ def status_table(
                 _plain(target.id),
                 _plain(pick(target.title, target.title_zh, lang)),
                 _plain(latest_text),
-                _plain(_goal_text(assessment, lang, stacked=interactive)),
+                _plain(goal_text(assessment, lang, stacked=interactive)),
                 progress if assessment.progress is not None else Text("—"),
                 text.percent(assessment.expected_progress),
                 status_text(assessment, lang, multiline=interactive),
@@ -325,7 +271,7 @@ def target_view(
         ("required rate", text.rate(assessment.required_rate, basis, unit, cumulative=cumulative)),
         ("observed rate", text.rate(assessment.observed_rate, basis, unit, cumulative=cumulative)),
         ("ratio R", "—" if assessment.ratio is None else f"{assessment.ratio:.4f}"),
-        ("margin", "—" if assessment.margin is None else text.value(assessment.margin, unit)),
+        ("margin", text.difference(assessment.margin, unit)),
         (
             "projection",
             "—"

@@ -7,7 +7,7 @@ import datetime as dt
 from zqplan.model import Trajectory, Value
 from zqplan.safe import printable
 
-__all__ = ["bar", "day", "is_percent", "percent", "printable", "rate", "value"]
+__all__ = ["bar", "day", "difference", "is_percent", "percent", "printable", "rate", "value"]
 
 
 def value(amount: Value | None, unit: str = "") -> str:
@@ -41,6 +41,15 @@ def rate(
     if is_percent(unit):
         return f"{sign}{value(amount)} pp/yr"
     return f"{sign}{value(amount, unit)}/yr"
+
+
+def difference(amount: float | None, unit: str, *, zh: bool = False) -> str:
+    """A difference of two values: in percentage points (百分点) when the values are in %."""
+    if amount is None:
+        return "—"
+    if is_percent(unit):
+        return f"{value(amount)}{'个百分点' if zh else ' percentage points'}"
+    return value(amount, unit)
 
 
 def is_percent(unit: str) -> bool:
