@@ -1,4 +1,4 @@
-"""Chart tests: paths worked by hand from ../shared/METHOD.md, cells placed by hand."""
+"""Chart tests: paths worked by hand from docs/method.md, cells placed by hand."""
 
 from __future__ import annotations
 

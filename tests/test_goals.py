@@ -1,6 +1,6 @@
 """Targets stated as growth or change, and revised targets (issue 3, sections 2 and 5).
 
-Numbers are worked by hand from ../shared/METHOD.md ("Derived numbers"); a growth
+Numbers are worked by hand from docs/method.md ("Derived numbers"); a growth
 target gives its required rate, so g_req is the stated growth, not a derived one.
 """
 

@@ -74,7 +74,7 @@ class Attribute(StrEnum):
 
 
 class StatusCode(StrEnum):
-    """The verdict on one target, in the order of ../shared/METHOD.md."""
+    """The verdict on one target, in the order of docs/method.md."""
 
     ACHIEVED = "achieved"
     ON_TRACK = "on-track"
@@ -86,7 +86,7 @@ class StatusCode(StrEnum):
 
 
 class Trend(StrEnum):
-    """The observed rate in the good direction, by the thresholds of METHOD rule 3."""
+    """The observed rate in the good direction, by the thresholds of docs/method.md rule 4."""
 
     IMPROVING = "improving"
     SLOWLY_IMPROVING = "slowly-improving"
@@ -243,7 +243,7 @@ class Target:
     attribute: Attribute = Attribute.ANTICIPATORY
     """Anticipatory or binding."""
     trajectory: Trajectory | None = None
-    """Path assumed; None means METHOD's default (compound when v0 > 0 and T > 0)."""
+    """Path assumed; None means the method's default (compound when v0 > 0 and T > 0)."""
     frequency: Frequency = Frequency.ANNUAL
     """How often the value is published."""
     baseline: Point | None = None
@@ -446,7 +446,7 @@ class PeriodAssessment:
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """Where one target stands on `as_of`, with every derived number of METHOD.md."""
+    """Where one target stands on `as_of`, with every derived number of docs/method.md."""
 
     target: Target
     """The target judged."""

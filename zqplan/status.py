@@ -29,7 +29,7 @@ from zqplan.model import (
 )
 
 STALE_MONTHS = {Frequency.ANNUAL: 18, Frequency.QUARTERLY: 6, Frequency.MONTHLY: 3}
-"""How old the latest period may be before the value is `stale` (METHOD: Flags)."""
+"""How old the latest period may be before the value is `stale` (docs/method.md: Flags)."""
 
 BOUND_HORIZON_YEARS = 5.0
 """How far a floor or ceiling with no target date must be projected to hold (rule 3)."""
@@ -175,7 +175,7 @@ def _years_to_reach(basis: Trajectory, v: float, rate: float, goal: float) -> fl
 
 
 def classify_trend(direction: Direction, basis: Trajectory, rate: float, v0: float) -> Trend:
-    """The trend of METHOD rule 3, from the observed rate in the good direction."""
+    """The trend of the method's rule 4, from the observed rate in the good direction."""
     good = rate * _good_sign(direction)
     if basis is Trajectory.LINEAR:
         if v0 == 0:
