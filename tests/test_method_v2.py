@@ -647,6 +647,10 @@ observations = [
         assert result.returncode == 0
         assert "warning: 'worse': target 90 is below the earliest record 100" in result.stdout
         assert "targets.toml:" in result.stdout
+        document = json.loads(run_zqplan("check", "--json", cwd=tmp_path).stdout)
+        assert document["ok"] is True
+        assert document["problems"] == []
+        assert len(document["warnings"]) == 1
 
     @pytest.mark.parametrize(
         ("lines", "message"),
@@ -667,3 +671,43 @@ observations = [
         result = run_zqplan("check", cwd=tmp_path)
         assert result.returncode == 1
         assert message in result.stdout
+
+
+class TestLabels:
+    """The method's labels: 无量化目标 / 无目标期限, 保持达标 / 未达标, 完成 in yearly rows."""
+
+    def test_no_target_value_or_date(self) -> None:
+        """A value without a date: 无目标期限; a date without a value: 无量化目标."""
+        from zqplan.report import label
+
+        undated = assess(
+            target(baseline=Point(date(2020, 12, 31), 80.0), target=Goal(value=100.0)),
+            [record(date(2022, 12, 31), 86.0)],
+            as_of=date(2023, 3, 31),
+        )
+        assert undated.status is StatusCode.NO_TARGET
+        assert label(undated, zh=True) == "无目标期限"
+        valueless = assess(
+            target(baseline=Point(date(2020, 12, 31), 80.0), target=Goal(date=date(2025, 12, 31))),
+            [record(date(2022, 12, 31), 86.0)],
+            as_of=date(2023, 3, 31),
+        )
+        assert valueless.status is StatusCode.NO_TARGET
+        assert label(valueless, zh=True) == "无量化目标"
+
+    def test_breached(self) -> None:
+        """A floor not held: off-track, labelled breached / 未达标."""
+        from zqplan.report import label
+
+        judged = assess(
+            target(
+                direction=Direction.AT_LEAST,
+                baseline=Point(date(2020, 12, 31), 7.0),
+                target=Goal(date=date(2025, 12, 31), value=6.5),
+            ),
+            [record(date(2022, 12, 31), 6.4)],
+            as_of=date(2023, 3, 31),
+        )
+        # margin = 6.4 - 6.5 = -0.1 < 0
+        assert judged.status is StatusCode.OFF_TRACK
+        assert (label(judged), label(judged, zh=True)) == ("breached", "未达标")
