@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure zqplan's speed against the goals of issue 4 ("Speed"), each as a ratio.
+"""Measure zqplan's speed against the goals of issues 4 and 9 ("Speed"), each as a ratio.
 
 Builds a synthetic registry of 2,000 targets and 100,000 observations through
 `zqplan update --from`, then times each figure's two commands side by side in
@@ -46,6 +46,8 @@ LEDGER = "targets.ledger.toml"
 ORDER = (
     "status-json-startup",
     "status-table-startup",
+    "update-then-status-cold",
+    "status-table-no-cache",
     "status-json-history",
     "status-json-after-pull",
     "update-history",
@@ -340,6 +342,78 @@ class Bench:
             ),
         ]
 
+    def cold_figures(self) -> list[Figure]:
+        """Without the output memo: update then status --json, and the table with
+        ZQPLAN_NO_CACHE=1, on a copy of the shipped registry (issue 9's goals)."""
+        folder = self.root / "cold"
+        folder.mkdir()
+        shutil.copyfile(self.shipped_registry(), folder / REGISTRY)
+        update = [str(self.zqplan), "update", "farm-output", "86.5", "--date", "2024-12-31"]
+        table = [str(self.zqplan), "status"]
+        no_cache = {**self.env, "ZQPLAN_NO_CACHE": "1"}
+
+        def update_then_status() -> float:
+            # The update changes the ledger, so status --json cannot replay a memo.
+            return self.time(update, folder) + self.time(self.status_json, folder)
+
+        def two_typers() -> float:
+            return self.time(self.import_typer, folder) + self.time(self.import_typer, folder)
+
+        def table_without_cache() -> float:
+            start = time.perf_counter()
+            done = subprocess.run(
+                table, cwd=folder, env=no_cache, capture_output=True, stdin=subprocess.DEVNULL,
+                check=False,
+            )  # fmt: skip
+            if done.returncode != 0:
+                raise BenchError(f"`zqplan status` with ZQPLAN_NO_CACHE=1 exited {done.returncode}")
+            return time.perf_counter() - start
+
+        update_then_status()  # warm the bytecode and the parse cache
+        table_without_cache()
+        say(f"cold: update + status --json, status with ZQPLAN_NO_CACHE=1; {self.runs} runs each")
+        pair_times, typers_times, table_times, typer_times = self.interleave(
+            [
+                update_then_status,
+                two_typers,
+                table_without_cache,
+                lambda: self.time(self.import_typer, folder),
+            ]
+        )
+        typers_ms, typer_ms = median_ms(typers_times), median_ms(typer_times)
+        return [
+            Figure(
+                key="update-then-status-cold",
+                figure="update + status --json, no memo / 2 x import typer",
+                goal=1.3,
+                unit="ratio",
+                value=median_ms(pair_times) / typers_ms,
+                numerator_ms=median_ms(pair_times),
+                denominator_ms=typers_ms,
+                numerator="zqplan update farm-output ...; zqplan status --json (shipped copy)",
+                denominator='python -c "import typer", twice',
+            ),
+            Figure(
+                key="status-table-no-cache",
+                figure="status (table), ZQPLAN_NO_CACHE=1 / import typer",
+                goal=2.0,
+                unit="ratio",
+                value=median_ms(table_times) / typer_ms,
+                numerator_ms=median_ms(table_times),
+                denominator_ms=typer_ms,
+                numerator="ZQPLAN_NO_CACHE=1 zqplan status (shipped copy, stdout a pipe)",
+                denominator='python -c "import typer"',
+            ),
+        ]
+
+    def shipped_registry(self) -> Path:
+        """The registry shipped inside the installed zqplan."""
+        found = self.run(
+            [sys.executable, "-c", "from zqplan.shipped import shipped_registry as s; print(s())"],
+            self.root,
+        )[1]
+        return Path(found.decode("utf-8").strip())
+
     def build(self) -> float:
         """The synthetic registry and its 100,000-observation ledger; seconds taken."""
         self.big.mkdir()
@@ -574,6 +648,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench = Bench(root, args.runs)
         say(f"zqplan {bench.zqplan}, python {sys.executable}, {args.runs} runs, in {root}")
         figures = bench.shipped_figures()
+        figures += bench.cold_figures()
         build_seconds = bench.build()
         figures += bench.big_status_figures()
         figures += bench.update_figures()

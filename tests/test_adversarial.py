@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import resource
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -349,7 +350,7 @@ class TestStdout:
             check=False,
         )
         assert result.returncode == 0, result.stderr
-        assert "无明确目标" in result.stdout.decode("utf-8")
+        assert "无量化目标" in result.stdout.decode("utf-8")
 
     def test_login_name_not_utf8(self, tmp_path: Path) -> None:
         registry = plan(tmp_path / "p")
@@ -499,6 +500,15 @@ class TestNumbersAsTyped:
 # --- wrong answers -------------------------------------------------------------------
 
 
+def _drain(descriptor: int) -> None:
+    """Read a pty's main side until its other side closes."""
+    try:
+        while os.read(descriptor, 65536):
+            pass
+    except OSError:
+        pass
+
+
 class TestMemoTerminal:
     """5. Output memoised at a terminal (TERM=dumb) is not replayed into a pipe."""
 
@@ -508,6 +518,9 @@ class TestMemoTerminal:
         env = {**os.environ, "TERM": "dumb", "ZQPLAN_CACHE_DIR": str(tmp_path / "cache")}
         env.pop("COLUMNS", None)
         main, secondary = pty.openpty()
+        # Read the terminal's side while zqplan writes: a full pty buffer would block it.
+        drained = threading.Thread(target=_drain, args=(main,), daemon=True)
+        drained.start()
         try:
             at_terminal = subprocess.run(
                 [zqplan_command(), "status"],
@@ -520,6 +533,7 @@ class TestMemoTerminal:
             )
         finally:
             os.close(secondary)
+            drained.join(timeout=10)
             os.close(main)
         assert at_terminal.returncode == 0
         piped = run_zqplan("status", cwd=tmp_path, env=env)

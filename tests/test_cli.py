@@ -116,7 +116,7 @@ def record(registry: Path, record_id: str, value: float) -> bytes:
 
 
 def target_entry(document: dict[str, Any], target_id: str) -> dict[str, Any]:
-    """The entry of one target in a zqplan.status/1 document."""
+    """The entry of one target in a zqplan.status/2 document."""
     (entry,) = [t for t in document["targets"] if t["id"] == target_id]
     return entry
 
@@ -125,11 +125,11 @@ class TestStatus:
     """`zqplan status` reads the shipped registry when there is no other one."""
 
     def test_json_uses_shipped_registry(self, zqplan: Runner) -> None:
-        """In an empty folder, --json describes the Zhaoqing plan in zqplan.status/1."""
+        """In an empty folder, --json describes the Zhaoqing plan in zqplan.status/2."""
         result = zqplan("status", "--json")
         assert result.returncode == 0, result.stderr
         document = json.loads(result.stdout)
-        assert document["schema"] == "zqplan.status/1"
+        assert document["schema"] == "zqplan.status/2"
         assert document["plan"]["id"] == "zhaoqing-2023"
         targets = document["targets"]
         assert len(targets) >= 30
@@ -159,7 +159,7 @@ class TestStatus:
             check=False,
         )
         assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout)["schema"] == "zqplan.status/1"
+        assert json.loads(result.stdout)["schema"] == "zqplan.status/2"
 
     def test_table(self, zqplan: Runner) -> None:
         """The table lists target ids and ends with the summary line."""
@@ -403,9 +403,9 @@ class TestShow:
     """`zqplan show` prints one target."""
 
     def test_json(self, zqplan: Runner) -> None:
-        """show --json is zqplan.target/1 with the source sentence and the history."""
+        """show --json is zqplan.target/2 with the source sentence and the history."""
         document = zqplan.json("show", "farm-output", "--json")
-        assert document["schema"] == "zqplan.target/1"
+        assert document["schema"] == "zqplan.target/2"
         assert document["target"]["id"] == "farm-output"
         assert "agriculture" in document["target"]["source"]
         assert document["history"] == []

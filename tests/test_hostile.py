@@ -124,6 +124,7 @@ class TestNoTraceback:
                 "attribute", "trajectory", "frequency", "baseline", "target", "note",
                 "observations", "revisions", "start", "stages", "published", "document",
                 "file", "url",
+                "role", "lag_months", "cumulative", "yearly", "tolerance", "relative_to",
             ]
         ),
         value=toml_values,

@@ -109,7 +109,8 @@ class TestKilledWriters:
         """kill -9 during large batch appends, many times: whole batches only, check clean."""
         registry = registry_in(tmp_path / "plan")
         rows = "".join(
-            f"farm-output,{n},{1900 + n % 300}-12-31,kill test,\n" for n in range(self.BATCH)
+            f"farm-output,{50 + n % 50},{1900 + n % 300}-12-31,kill test,\n"
+            for n in range(self.BATCH)
         )
         (registry.parent / "batch.csv").write_text(
             "target,value,date,source,note\n" + rows, encoding="utf-8"

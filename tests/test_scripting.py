@@ -126,7 +126,7 @@ class TestFormats:
     def test_json_with_fields(self, tmp_path: Path) -> None:
         """--json --fields: the schema, the fields and one row per target."""
         document = json.loads(run("status", "--json", "--fields", "status,id", cwd=tmp_path).stdout)
-        assert document["schema"] == "zqplan.status/1"
+        assert document["schema"] == "zqplan.status/2"
         assert document["fields"] == ["status", "id"]
         assert list(document["rows"][0]) == ["status", "id"]
 

@@ -105,8 +105,8 @@ observations = [{ date = 2024-12-31, value = 160 }]
   required = 0.5 < 0.60: off-track. Latest 2023-12-31, 21 months before as_of (> 18): stale.
 - roads: 50 -> 55 of 60 by 2024-12-31, past that date unmet: missed (final); progress 0.5.
 - forest-park: yes/no, done 2024-06-30: achieved; no progress number. Role reported.
-- tourism: no observation after the baseline: no-data; progress (10 - 10) / (20 - 10) = 0.0; the
-  baseline (2022-12-31) is its latest figure: stale. Role direction.
+- tourism: role direction: listed, never judged (method v2), so no status, no progress, no
+  latest figure and no stale flag.
 - jobs: 100 -> 160 of 200 (linear, 2022 -> 2024 -> 2026): progress 60/100 = 0.6; 30 a year
   observed / 25 required = 1.2: on-track.
 """
@@ -169,7 +169,7 @@ class TestFiltersOnASmallPlan:
             (["--role", "commitment"], ["farm", "parks", "roads", "jobs"]),
             (["--kind", "yes-no"], ["forest-park"]),
             (["--kind", "numeric", "--kind", "yes-no"], CITY_IDS),
-            (["--stale"], ["parks", "tourism"]),
+            (["--stale"], ["parks"]),
             (["--final"], ["roads"]),
             (["--open"], ["farm", "parks", "forest-park", "tourism", "jobs"]),
             # target dates 2027-12-31, 2027-12-31, 2024-12-31, 2026-12-31, 2030-12-31, 2026-12-31
@@ -193,10 +193,10 @@ class TestFiltersOnASmallPlan:
         assert sorted(in_table) == sorted(expected)
 
     def test_summary_counts_only_the_targets_shown(self, zqplan: Run, city: Path) -> None:
-        """The summary of JSON counts what the filters kept: 2 stale, one off-track, one no-data."""
+        """The summary of JSON counts what the filters kept: parks alone is stale, off-track."""
         args = ("status", "-r", str(city), "--as-of", AS_OF, "--stale", "--json")
         summary = json.loads(zqplan(*args).stdout)["summary"]
-        assert {k: v for k, v in summary.items() if v} == {"off-track": 1, "no-data": 1}
+        assert {k: v for k, v in summary.items() if v} == {"off-track": 1}
 
     def test_bad_due_before(self, zqplan: Run, city: Path) -> None:
         """--due-before takes a date: anything else is a usage error (exit 2)."""
@@ -217,16 +217,17 @@ class TestSortOnASmallPlan:
     @pytest.mark.parametrize(
         ("sort", "expected"),
         [
-            # progress: tourism 0.0, parks 0.1, farm 0.3, roads 0.5, jobs 0.6; forest-park none
-            ("progress", ["tourism", "parks", "farm", "roads", "jobs", "forest-park"]),
-            ("-progress", ["jobs", "roads", "farm", "parks", "tourism", "forest-park"]),
+            # progress: parks 0.1, farm 0.3, roads 0.5, jobs 0.6; forest-park and tourism (never
+            # judged) none, last in registry order
+            ("progress", ["parks", "farm", "roads", "jobs", "forest-park", "tourism"]),
+            ("-progress", ["jobs", "roads", "farm", "parks", "forest-park", "tourism"]),
             # worst first: missed, off-track, at-risk, on-track, achieved; no-data last
             ("status", ["roads", "parks", "farm", "jobs", "forest-park", "tourism"]),
-            ("-status", ["forest-park", "jobs", "farm", "parks", "roads", "tourism"]),
+            ("-status", ["jobs", "farm", "parks", "roads", "forest-park", "tourism"]),
             # numbers as numbers (10 < 55 < 86 < 160, though "160" < "55" as text); the
-            # yes/no value after the numbers; equal values (parks, tourism: 10) keep their order
-            ("latest_value", ["parks", "tourism", "roads", "farm", "jobs", "forest-park"]),
-            ("-latest_value", ["jobs", "farm", "roads", "parks", "tourism", "forest-park"]),
+            # yes/no value after the numbers; tourism (a direction, no figure) last
+            ("latest_value", ["parks", "roads", "farm", "jobs", "forest-park", "tourism"]),
+            ("-latest_value", ["jobs", "farm", "roads", "parks", "forest-park", "tourism"]),
             # ratio: parks 0.5, roads 0.5, farm 0.81, jobs 1.2; the others have none
             ("ratio", ["parks", "roads", "farm", "jobs", "forest-park", "tourism"]),
             # text ignoring case: Farm, Jobs, Parks, Rural roads, Rural tourism
@@ -248,7 +249,7 @@ class TestSortOnASmallPlan:
     def test_limit_after_sort(self, zqplan: Run, city: Path) -> None:
         """--limit 2 keeps the first two after sorting: the two furthest behind."""
         in_json, in_table, _ = city_status(zqplan, city, "--sort", "progress", "--limit", "2")
-        assert in_json == in_table == ["tourism", "parks"]
+        assert in_json == in_table == ["parks", "farm"]
 
     def test_the_meeting_query(self, zqplan: Run, city: Path) -> None:
         """Binding targets lagging, sorted by progress: farm (0.3) before roads (0.5)."""
@@ -348,11 +349,14 @@ class TestShippedPlan:
         assert zqplan(*args).stdout.split() == ["id", "xpeng-vehicles"]
 
     def test_sort_status(self, zqplan: Run, registry: Path) -> None:
-        """The shipped plan's verdicts are achieved or no-target: achieved first, then the rest."""
+        """The shipped plan's verdicts are on-track (forest coverage, a floor that holds),
+        achieved, or no-target: worst first, so on-track, achieved, then the rest."""
         document = doc(zqplan, "status", "--sort", "status", "--json")
         statuses = [t["status"] for t in document["targets"]]
         first_other = statuses.index("no-target")
-        assert set(statuses[:first_other]) == {"achieved"}
+        head = statuses[:first_other]
+        assert set(head) == {"on-track", "achieved"}
+        assert head == sorted(head, key=["on-track", "achieved"].index)
         assert set(statuses[first_other:]) == {"no-target"}
 
     def test_meeting_query_is_empty_and_says_why(self, zqplan: Run, registry: Path) -> None:

@@ -305,13 +305,13 @@ class TestIncrease:
         assert assessment.low_confidence is False
 
     def test_zero_required_rate_is_off_track(self) -> None:
-        """T = v0 and v below it: g_req = 0, no ratio, off-track (decision 6)."""
+        """T = v0 and v below it: not beyond the baseline, so no rates, no R, off-track."""
+        # Method v2: a target not beyond its baseline has no rates and no R (g_req
+        # would be 0); v1 gave g_req = 0 and g_obs. Not met (98 < 100): off-track.
         target = make_target(baseline=Point(Y2020, 100.0), target=Point(Y2025, 100.0))
         assessment = assess(target, [record(Y2022, 98.0)], as_of=date(2023, 3, 31))
-        # g_req = (100/100) ** (1/5) - 1 = 0
-        assert assessment.required_rate == pytest.approx(0.0, abs=1e-12)
-        # g_obs = 0.98 ** 0.5 - 1 = -0.010051
-        assert assessment.observed_rate == pytest.approx(-0.010051, rel=REL)
+        assert assessment.required_rate is None
+        assert assessment.observed_rate is None
         assert assessment.ratio is None
         assert assessment.status is StatusCode.OFF_TRACK
 
@@ -338,11 +338,12 @@ class TestPastTargetDate:
         assert assessment.status is StatusCode.MISSED
         assert assessment.final is True
 
-    def test_baseline_counts_when_nothing_later(self) -> None:
-        """No observation: the baseline 80 < 100 is judged: missed ("the baseline counts")."""
+    def test_baseline_alone_is_no_data(self) -> None:
+        """No observation after the baseline: no-data, never missed (method v2, rule 1)."""
+        # v1 judged the baseline 80 < 100 as missed; v2: a verdict needs an observation.
         assessment = assess(make_target(), [], as_of=date(2028, 6, 30))
-        assert assessment.status is StatusCode.MISSED
-        assert assessment.final is True
+        assert assessment.status is StatusCode.NO_DATA
+        assert assessment.final is False
 
     def test_no_data_when_nothing_by_target_date(self) -> None:
         """No baseline and the only value dated after tT: no-data (rule 1)."""
@@ -429,11 +430,16 @@ class TestBounds:
         )
 
     def test_floor_held(self) -> None:
-        """72 -> 73, projected 74.53 >= 71 at tT: achieved."""
+        """72 -> 73, projected 74.53 >= 71 at tT: on-track (holds), never achieved early."""
         # g_obs = (73/72) ** 0.5 - 1 = 0.0069205; projection = 73 * 1.0069205 ** 3 = 74.526
+        # v2: a floor is kept through the period, so on-track, not (v1) achieved.
         assessment = assess(self.floor(72.0, 71.0), [record(Y2022, 73.0)], as_of=date(2023, 3, 31))
         assert assessment.projection == pytest.approx(74.526, rel=REL)
-        assert assessment.status is StatusCode.ACHIEVED
+        # margin = 73 - 71 = 2
+        assert assessment.margin == pytest.approx(2.0, rel=EXACT)
+        assert assessment.required_rate is None
+        assert assessment.ratio is None
+        assert assessment.status is StatusCode.ON_TRACK
 
     def test_floor_projected_to_be_crossed(self) -> None:
         """75 -> 72: met now, projected 67.72 < 71 at tT: at-risk, though R = 1.85."""
@@ -444,18 +450,30 @@ class TestBounds:
         assert assessment.status is StatusCode.AT_RISK
 
     def test_floor_not_met(self) -> None:
-        """68 -> 70.5 below the floor 71: off-track though R = 2.10 (decision 4)."""
+        """68 -> 70.5 below the floor 71: off-track (breached), margin -0.5, no R."""
+        # v2: a floor has no required rate and no R (v1 showed R = 2.10 here).
         assessment = assess(self.floor(68.0, 71.0), [record(Y2022, 70.5)], as_of=date(2023, 3, 31))
-        # g_req = (71/68) ** 0.2 - 1 = 0.0086718; g_obs = (70.5/68) ** 0.5 - 1 = 0.018216
-        # R = 0.018216 / 0.0086718 = 2.1006
-        assert assessment.ratio == pytest.approx(2.1006, rel=REL)
+        assert assessment.ratio is None
+        # margin = 70.5 - 71 = -0.5
+        assert assessment.margin == pytest.approx(-0.5, rel=EXACT)
         assert assessment.status is StatusCode.OFF_TRACK
 
-    def test_floor_met_by_baseline_alone(self) -> None:
-        """One data point (72 >= 71), no rate to project: achieved (decision 4)."""
+    def test_floor_with_baseline_alone_is_no_data(self) -> None:
+        """The registry's baseline alone (72 >= 71) is no verdict: no-data (v2; v1: achieved)."""
         assessment = assess(self.floor(72.0, 71.0), [], as_of=date(2023, 3, 31))
         assert assessment.data_points == 1
-        assert assessment.status is StatusCode.ACHIEVED
+        assert assessment.status is StatusCode.NO_DATA
+
+    def test_floor_with_one_figure_and_no_baseline(self) -> None:
+        """No baseline, one figure 72 >= 71: the margin alone decides: on-track (rule 3)."""
+        target = make_target(baseline=None, target=Point(Y2025, 71.0), direction=Direction.AT_LEAST)
+        assessment = assess(target, [record(Y2022, 72.0)], as_of=date(2023, 3, 31))
+        # margin = 72 - 71 = 1; no second point, so no rate and no projection
+        assert assessment.margin == pytest.approx(1.0, rel=EXACT)
+        assert assessment.projection is None
+        assert assessment.status is StatusCode.ON_TRACK
+        broken = assess(target, [record(Y2022, 70.0)], as_of=date(2023, 3, 31))
+        assert broken.status is StatusCode.OFF_TRACK
 
     def test_ceiling_projected_to_be_crossed(self) -> None:
         """50 -> 52 under the ceiling 55, projected 55.15 > 55: at-risk."""
@@ -467,13 +485,15 @@ class TestBounds:
         assert assessment.status is StatusCode.AT_RISK
 
     def test_ceiling_held(self) -> None:
-        """50 -> 48, projected 45.15 <= 55: achieved."""
+        """50 -> 48, projected 45.15 <= 55: on-track (holds; v1 said achieved)."""
         assessment = assess(
             self.ceiling(50.0, 55.0), [record(Y2022, 48.0)], as_of=date(2023, 3, 31)
         )
         # g_obs = 0.96 ** 0.5 - 1; projection = 48 * 0.96 ** 1.5 = 45.149
         assert assessment.projection == pytest.approx(45.149, rel=REL)
-        assert assessment.status is StatusCode.ACHIEVED
+        # margin = 55 - 48 = 7
+        assert assessment.margin == pytest.approx(7.0, rel=EXACT)
+        assert assessment.status is StatusCode.ON_TRACK
 
     def test_ceiling_exceeded(self) -> None:
         """56 > 55: a bound not met is off-track (METHOD rule 2)."""
@@ -489,11 +509,13 @@ class TestBounds:
             self.ceiling(50.0, 55.0, dated=False), [record(Y2022, 52.0)], as_of=date(2023, 3, 31)
         )
         assert risky.status is StatusCode.AT_RISK
-        # 51 at 2022-12-31: g = 1.02 ** 0.5 - 1; 51 * 1.02 ** 2.5 = 53.588 <= 55 -> achieved
+        # 51 at 2022-12-31: g = 1.02 ** 0.5 - 1; 51 * 1.02 ** 2.5 = 53.588 <= 55 -> on-track
+        # (v2: holds; v1 said achieved)
         safe = assess(
             self.ceiling(50.0, 55.0, dated=False), [record(Y2022, 51.0)], as_of=date(2023, 3, 31)
         )
-        assert safe.status is StatusCode.ACHIEVED
+        assert safe.status is StatusCode.ON_TRACK
+        assert safe.projection_date == date(2027, 12, 31)
 
 
 class TestLinear:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -354,3 +355,47 @@ class TestNarrowTables:
         wide = self.tables(160, Lang.EN, interactive=False)
         assert "Total output value of agriculture" in wide
         assert "84.57 billion yuan" in wide
+
+
+class TestPlainPipeTable:
+    """In a pipe, `status` is laid out without Rich: the same text as Rich would print."""
+
+    @pytest.mark.parametrize("lang", [Lang.EN, Lang.ZH])
+    def test_same_as_rich(self, tmp_path: Path, lang: Lang) -> None:
+        """The shipped plan plus roles, a yearly schedule and hostile text: identical lines."""
+        import datetime as dt
+
+        from zqplan.plain import status_plain
+        from zqplan.registry import load_plan
+        from zqplan.render import table_text
+        from zqplan.shipped import shipped_registry
+        from zqplan.status import assess_plan
+
+        extra = """
+[targets.fact]
+area = "rural"
+title = "A fact \\u001b[31m [bold]x[/] 森林"
+source = "s"
+unit = "%"
+role = "reported"
+observations = [ { date = 2022-12-31, value = 71 } ]
+
+[targets.gdp-growth]
+area = "rural"
+title = "GDP growth"
+title_zh = "国内生产总值增长"
+source = "s"
+unit = "%"
+observations = [ { date = 2023-12-31, value = 5.2 }, { date = 2024-09-30, value = 4.8 } ]
+
+[targets.gdp-growth.yearly]
+2023 = "5左右"
+2024 = ">= 5"
+"""
+        path = tmp_path / "targets.toml"
+        path.write_text(shipped_registry().read_text(encoding="utf-8") + extra, encoding="utf-8")
+        plan = load_plan(path)
+        assessments = assess_plan(plan, [], as_of=dt.date(2024, 11, 1))
+        rich = table_text(status_table(plan, assessments, lang, interactive=False), width=10_000)
+        assert status_plain(plan, assessments, lang) == rich
+        assert "2024; met 1 of 1 years" in rich or "2024年；完成 1/1 年" in rich

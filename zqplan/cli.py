@@ -221,6 +221,18 @@ LimitOption = Annotated[
 ]
 
 
+KnownAtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-at",
+        metavar="YYYY-MM-DD",
+        help="Use only records recorded on or before this day (UTC): what was known then, "
+        "revisions included (default: everything recorded).",
+        show_default=False,
+    ),
+]
+
+
 def _show_version(value: bool) -> None:
     if value:
         from zqplan import __version__
@@ -363,6 +375,17 @@ def as_of_date(text: str | None) -> dt.date:
     return today() if text is None else parse_date(text, option="--as-of")
 
 
+def known_at_date(text: str | None) -> dt.date | None:
+    return None if text is None else parse_date(text, option="--known-at")
+
+
+def known(observations: Sequence[Observation], known_at: dt.date | None) -> Sequence[Observation]:
+    """The records recorded on or before known_at (UTC day); registry figures always count."""
+    if known_at is None:
+        return observations
+    return [o for o in observations if o.recorded_at is None or o.recorded_at.date() <= known_at]
+
+
 def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
     """--format, or --json as its short form; both at once must agree."""
     if json_flag and fmt not in (None, OutputFormat.JSON):
@@ -370,6 +393,11 @@ def choose_format(fmt: OutputFormat | None, json_flag: bool) -> OutputFormat:
             f"--json and --format {fmt} ask for two formats", hint="give one of them"
         )
     return OutputFormat.JSON if json_flag else (fmt or OutputFormat.TABLE)
+
+
+def plain_pipe(terminal: Terminal) -> bool:
+    """A pipe or file with no --width and no FORCE_COLOR: plain text, laid out without Rich."""
+    return not terminal.interactive and terminal.width is None and not os.environ.get("FORCE_COLOR")
 
 
 def interactive() -> bool:
@@ -528,6 +556,7 @@ def status(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
     area: AreaOption = None,
     state: StatusOption = None,
@@ -561,6 +590,7 @@ def status(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.render import Output
@@ -571,11 +601,15 @@ def status(
         selection = selection_of(params)
         plan, records = load(path)
         assessments = select_targets(
-            plan, assess_plan(plan, records.observations, as_of=day), selection, lang
+            plan, assess_plan(plan, known(records.observations, knew), as_of=day), selection, lang
         )
-        document = status_document(plan, assessments, as_of=day)
+        document = status_document(plan, assessments, as_of=day, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
+            if plain_pipe(terminal):
+                from zqplan.plain import status_plain
+
+                return status_plain(plan, assessments, lang, grouped=selection.sort is None)
             from zqplan.table import status_table
 
             return status_table(
@@ -648,10 +682,13 @@ def select_targets(
 
 def failures(assessments: list[Assessment], gates: list[FailOn]) -> list[str]:
     """Ids of the targets shown that trip any --fail-on gate."""
+    from zqplan.status import judged
+
     return [
         a.target.id
         for a in assessments
-        if any(
+        if judged(a)
+        and any(
             a.stale if gate is FailOn.STALE else a.status.value in FAIL_ON_STATUSES[gate]
             for gate in gates
         )
@@ -670,6 +707,7 @@ def show(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
 ) -> None:
     """Everything about one target: where it stands, a chart, every number, its history.
@@ -680,6 +718,7 @@ def show(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.render import Output
@@ -688,9 +727,18 @@ def show(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
-        ledger = [o for o in records.observations if o.target_id == target.id]
-        assessment = assess(target, ledger, as_of=day)
-        document = target_document(plan, assessment, ledger)
+        mine = [o for o in records.observations if o.target_id == target.id]
+        ledger = known(mine, knew)
+        other = None if target.relative_to is None else plan.target(target.relative_to)
+        theirs = [o for o in records.observations if other is not None and o.target_id == other.id]
+        assessment = assess(
+            target,
+            ledger,
+            as_of=day,
+            reference=other,
+            reference_observations=known(theirs, knew),
+        )
+        document = target_document(plan, assessment, ledger, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import target_view
@@ -712,6 +760,7 @@ def milestones(
     fields: FieldsOption = None,
     width: WidthOption = None,
     as_of: AsOfOption = None,
+    known_at: KnownAtOption = None,
     lang: LangOption = Lang.EN,
     area: AreaOption = None,
     search: SearchOption = None,
@@ -724,6 +773,7 @@ def milestones(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = as_of_date(as_of)
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan import select
@@ -736,7 +786,7 @@ def milestones(
         select.check(selection, plan, MILESTONE_COLUMNS)
         ladders = [
             ladder
-            for ladder in assess_programmes(plan, records.observations, as_of=day)
+            for ladder in assess_programmes(plan, known(records.observations, knew), as_of=day)
             if select.keep_programme(selection, ladder.programme)
         ]
         if not ladders:
@@ -765,6 +815,7 @@ def history(
     fmt: FormatOption = None,
     fields: FieldsOption = None,
     width: WidthOption = None,
+    known_at: KnownAtOption = None,
 ) -> None:
     """Every observation of one target, revisions included.
 
@@ -774,6 +825,7 @@ def history(
     params = arguments(locals())  # the memo key: every option, as given
     path = resolve_registry(registry, writing=False)
     day = today()
+    knew = known_at_date(known_at)
 
     def body() -> None:
         from zqplan.render import Output
@@ -781,7 +833,7 @@ def history(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
-        ledger = [o for o in records.observations if o.target_id == target.id]
+        ledger = known([o for o in records.observations if o.target_id == target.id], knew)
         document = history_document(target, ledger)
 
         def view(terminal: Terminal) -> RenderableType:
@@ -1152,47 +1204,29 @@ def check(
             say(f"zqplan: moved the torn last line of the ledger to {side}")
 
     def body() -> None:
-        from zqplan import ledger
-        from zqplan import registry as registry_module
         from zqplan.render import Output
         from zqplan.report import CHECK_COLUMNS, check_document
 
-        problems: list[ZqplanError] = []
-        plan = None
-        try:
-            plan = registry_module.load_plan(path)
-            # Outside load_plan, whose result is cached: a text may vanish meanwhile.
-            problems.extend(registry_module.missing_texts(plan))
-        except Problems as found:
-            problems.extend(found.problems)
-        except ZqplanError as error:
-            problems.append(error)
-        try:
-            records = ledger.read(ledger.ledger_path(path))
-            problems.extend(records.problems)
-            problems.extend(records.torn)
-            problems.extend(ledger.moved_aside(ledger.ledger_path(path)))
-            if plan is not None:
-                problems.extend(ledger.validate(plan, records.observations))
-        except ZqplanError as error:
-            problems.append(error)
-        document = check_document(problems)
+        problems, notes = _findings(path)
+        document = check_document(problems, notes)
 
         def view(terminal: Terminal) -> RenderableType:
             from rich.text import Text
 
             from zqplan.text import printable
 
-            return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+            shown = [*problems, *notes]
+            return Text("\n".join(printable(str(p)) for p in shown)) if shown else Text("")
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
             from zqplan.safe import printable
 
-            for problem in problems:  # plain FILE:LINE: lines, as compilers print them
+            for problem in [*problems, *notes]:  # plain FILE:LINE: lines, as compilers print
                 emit(printable(str(problem)) + "\n")
         else:
-            output = Output(document, lambda: document["problems"], CHECK_COLUMNS, view)
+            rows = lambda: [*document["problems"], *document["warnings"]]  # noqa: E731
+            output = Output(document, rows, CHECK_COLUMNS, view)
             emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
         if problems:
             raise typer.Exit(int(ExitCode.DATA))
@@ -1202,6 +1236,35 @@ def check(
 
     folder = ledger_path(path).resolve().parent
     memoized("check", params, path, day, body, also=[folder, *_texts(path)])
+
+
+def _findings(path: Path) -> tuple[list[ZqplanError], list[ZqplanError]]:
+    """What `check` reports: the problems (exit 1) and the warnings (printed, exit 0)."""
+    from zqplan import ledger
+    from zqplan import registry as registry_module
+
+    problems: list[ZqplanError] = []
+    notes: list[ZqplanError] = []
+    plan = None
+    try:
+        plan = registry_module.load_plan(path)
+        # Outside load_plan, whose result is cached: a text may vanish meanwhile.
+        problems.extend(registry_module.missing_texts(plan))
+    except Problems as found:
+        problems.extend(found.problems)
+    except ZqplanError as error:
+        problems.append(error)
+    try:
+        records = ledger.read(ledger.ledger_path(path))
+        problems.extend(records.problems)
+        problems.extend(records.torn)
+        problems.extend(ledger.moved_aside(ledger.ledger_path(path)))
+        if plan is not None:
+            problems.extend(ledger.validate(plan, records.observations))
+            notes.extend(registry_module.warnings(plan, records.observations))
+    except ZqplanError as error:
+        problems.append(error)
+    return problems, notes
 
 
 def _texts(path: Path) -> list[Path]:

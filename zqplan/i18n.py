@@ -6,8 +6,12 @@ from zqplan.model import StageStatus, StatusCode
 from zqplan.options import Lang
 
 __all__ = [
+    "BOUND_LABELS",
     "FILTER_WORDS",
     "HEADINGS",
+    "NO_DATE_LABEL",
+    "PERIOD_LABELS",
+    "ROLE_LABELS",
     "STAGE_LABELS",
     "STATUS_LABELS",
     "Lang",
@@ -41,6 +45,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "* revised target: `zqplan show ID` gives the target as first planned",
         "* 目标已调整：`zqplan show 编号` 可查看原定目标",
     ),
+    "awaiting-final": ("awaiting final figure", "待终期数据"),
 }
 """Column headings and fixed words: (English, Chinese)."""
 
@@ -50,10 +55,32 @@ STATUS_LABELS: dict[StatusCode, tuple[str, str]] = {
     StatusCode.AT_RISK: ("at risk, needs to speed up", "需加快"),
     StatusCode.OFF_TRACK: ("off track", "滞后"),
     StatusCode.MISSED: ("missed", "未实现"),
-    StatusCode.NO_TARGET: ("no dated target", "无明确目标"),
+    StatusCode.NO_TARGET: ("no dated target", "无量化目标"),
     StatusCode.NO_DATA: ("no data", "暂无数据"),
 }
-"""The status labels of the method (docs/method.md)."""
+"""The labels of the method's 'Labels' table (docs/method.md)."""
+
+BOUND_LABELS: dict[StatusCode, tuple[str, str]] = {
+    StatusCode.ON_TRACK: ("holds", "保持达标"),
+    StatusCode.OFF_TRACK: ("breached", "未达标"),
+}
+"""Floors and ceilings: their own words for on-track and off-track."""
+
+NO_DATE_LABEL = ("no dated target", "无目标期限")
+"""no-target with a target value but no date (无量化目标 is for no value)."""
+
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    "reported": ("reported", "已有成果"),
+    "direction": ("direction", "方向性任务"),
+}
+"""Entries never judged: a fact reported as already true, a qualitative direction."""
+
+PERIOD_LABELS: dict[str, tuple[str, str]] = {
+    "met": ("met", "完成"),
+    "broadly-met": ("broadly met", "基本完成"),
+    "not-met": ("not met", "未完成"),
+}
+"""A yearly target's verdict on its period."""
 
 STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
     StageStatus.MET: ("met", "已完成"),

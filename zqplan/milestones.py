@@ -71,7 +71,13 @@ def assess_stage(
         if target is None:
             criteria.append(Criterion("target", target_id, met=False))
             continue
-        judged = assess(target, by_target.get(target_id, ()), as_of=as_of)
+        judged = assess(
+            target,
+            by_target.get(target_id, ()),
+            as_of=as_of,
+            reference=None if target.relative_to is None else plan.target(target.relative_to),
+            reference_observations=by_target.get(target.relative_to or "", ()),
+        )
         met = judged.status is StatusCode.ACHIEVED
         reached = first_reached(judged) if met else None
         if reached is not None:

@@ -38,19 +38,39 @@ class Kind(StrEnum):
     YES_NO = "yes-no"
 
 
+class Role(StrEnum):
+    """What an entry of the plan is: a commitment judged, a fact reported, or a direction."""
+
+    COMMITMENT = "commitment"
+    REPORTED = "reported"
+    DIRECTION = "direction"
+
+
+class Comparator(StrEnum):
+    """How a yearly target compares the year's figure with its value."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
+    ABOUT = "about"
+    RANGE = "range"
+    EQUAL = "="
+    ABOVE = ">"
+    BELOW = "<"
+
+
+class Verdict(StrEnum):
+    """A yearly target's verdict on a period whose figure is in (完成 / 基本完成 / 未完成)."""
+
+    MET = "met"
+    BROADLY_MET = "broadly-met"
+    NOT_MET = "not-met"
+
+
 class Attribute(StrEnum):
     """The legal weight of a target in Chinese plans (预期性 / 约束性)."""
 
     ANTICIPATORY = "anticipatory"
     BINDING = "binding"
-
-
-class Role(StrEnum):
-    """What a target is to the plan: a promise to judge, a figure reported, or a direction."""
-
-    COMMITMENT = "commitment"
-    REPORTED = "reported"
-    DIRECTION = "direction"
 
 
 class StatusCode(StrEnum):
@@ -66,7 +86,7 @@ class StatusCode(StrEnum):
 
 
 class Trend(StrEnum):
-    """The observed rate in the good direction, by the thresholds of METHOD rule 3."""
+    """The observed rate in the good direction, by the thresholds of docs/method.md rule 4."""
 
     IMPROVING = "improving"
     SLOWLY_IMPROVING = "slowly-improving"
@@ -100,15 +120,35 @@ class Goal:
     """Average growth a year from the baseline, as a fraction (0.07 for "7% a year")."""
     change: float | None = None
     """Cumulative change from the baseline, as a fraction (-0.135 for "cut by 13.5%")."""
+    change_by: float | None = None
+    """Absolute change from the baseline, in the target's unit (1 for "up 1 year")."""
 
     @property
     def stated(self) -> str:
-        """How the plan states it: level, annual-growth or change (level when only a date)."""
+        """How the plan states it: level, annual-growth, change or change-by."""
         if self.annual_growth is not None:
             return "annual-growth"
         if self.change is not None:
             return "change"
+        if self.change_by is not None:
+            return "change-by"
         return "level"
+
+
+@dataclass(frozen=True, slots=True)
+class YearlyTarget:
+    """One period's target of a yearly schedule ("about 7" for 2022)."""
+
+    year: int
+    """The calendar year (the period ends on 31 December)."""
+    comparator: Comparator
+    """How the year's figure is compared with the value."""
+    value: float | None
+    """The value (the low end of a range); None: the other indicator's figure (relative_to)."""
+    high: float | None = None
+    """The high end of a range."""
+    written: str = ""
+    """As the registry writes it ("about 7", "5.5以上")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +264,8 @@ class Target:
     """Numeric or yes/no."""
     attribute: Attribute = Attribute.ANTICIPATORY
     """Anticipatory or binding."""
-    role: Role = Role.COMMITMENT
-    """A commitment, a reported figure or a direction (the registry's `role`)."""
     trajectory: Trajectory | None = None
-    """Path assumed; None means METHOD's default (compound when v0 > 0 and T > 0)."""
+    """Path assumed; None means the method's default (compound when v0 > 0 and T > 0)."""
     frequency: Frequency = Frequency.ANNUAL
     """How often the value is published."""
     baseline: Point | None = None
@@ -246,6 +284,18 @@ class Target:
     """The file and line of its table header."""
     document: str | None = None
     """The id of the document its source quotes (its own, else the plan's)."""
+    role: Role = Role.COMMITMENT
+    """A commitment (judged), a reported fact or a direction (listed, never judged)."""
+    lag_months: int | None = None
+    """Months after a period ends before its figure is published (None: by frequency)."""
+    cumulative: bool = False
+    """Observations are yearly changes in percent, judged on an index of 100 at the baseline."""
+    schedule: tuple[YearlyTarget, ...] = ()
+    """Yearly targets, one per period, in year order (a work report's 主要预期目标)."""
+    tolerance: float | None = None
+    """How far short of an "about" target still counts as broadly met (None: the default)."""
+    relative_to: str | None = None
+    """The id of the indicator whose figure for the same period is the target."""
 
     @property
     def target_value(self) -> Value | None:
@@ -406,8 +456,29 @@ class Plan:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodAssessment:
+    """One period of a yearly schedule, judged on its own figure."""
+
+    entry: YearlyTarget
+    """The period's target as the registry states it."""
+    target: float | None
+    """The value compared with (a relative target: the other indicator's figure)."""
+    tolerance: float
+    """How far short of an "about" target still counts as broadly met."""
+    outturn: Point | None = None
+    """The figure judged: the full year's, or a year-to-date one (None: none yet)."""
+    year_to_date: bool = False
+    """The figure covers part of the year only (January-September growth)."""
+    verdict: Verdict | None = None
+    """met / broadly-met / not-met once the year's figure is in."""
+    status: StatusCode | None = None
+    """achieved / missed (final), on-track / at-risk / off-track (year to date), no-data;
+    None for a period not yet begun."""
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
-    """Where one target stands on `as_of`, with every derived number of METHOD.md."""
+    """Where one target stands on `as_of`, with every derived number of docs/method.md."""
 
     target: Target
     """The target judged."""
@@ -447,6 +518,8 @@ class Assessment:
     """R = observed / required rate."""
     projection: float | None = None
     """The value at the target date at the observed rate."""
+    projection_date: dt.date | None = None
+    """The date of the projection: the target date, or five years on for an undated bound."""
     reached_on: dt.date | None = None
     """The date the target is reached at the observed rate (None if never)."""
     trend: Trend | None = None
@@ -457,5 +530,15 @@ class Assessment:
     """Only one observation besides the baseline."""
     final: bool = False
     """Judged after the target date: the verdict will not change."""
+    margin: float | None = None
+    """Floors and ceilings: v - T (at-least) or T - v (at-most); >= 0 means it holds."""
+    awaiting_final: bool = False
+    """Past the target date, within the publication lag, the final period's figure not in."""
+    wrong_side: bool = False
+    """The target is not beyond the baseline in its direction: no rates, no R."""
+    schedule: tuple[PeriodAssessment, ...] = ()
+    """A yearly schedule: each period judged, in year order."""
+    period: int | None = None
+    """A yearly schedule: the period with the most recent figure (the row's status is its)."""
     observations: tuple[Observation, ...] = field(default=())
     """The effective observations used (revisions resolved, as_of applied)."""

@@ -7,6 +7,7 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
@@ -29,6 +30,7 @@ from zqplan.model import (
     Target,
     Trajectory,
     Where,
+    YearlyTarget,
 )
 
 SCHEMA = "zqplan.registry/1"
@@ -40,7 +42,7 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 TOP_KEYS = ("schema", "plan", "documents", "areas", "targets", "programmes")
 PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "document", "start", "note", "stages")
 STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items")
-PLAN_KEYS = ("id", "title", "title_zh", "document", "published")
+PLAN_KEYS = ("id", "title", "title_zh", "document", "published", "tolerance")
 AREA_KEYS = ("title", "title_zh")
 DOCUMENT_KEYS = ("title", "title_zh", "published", "file", "url")
 TARGET_KEYS = (
@@ -61,9 +63,14 @@ TARGET_KEYS = (
     "note",
     "observations",
     "revisions",
+    "lag_months",
+    "cumulative",
+    "yearly",
+    "tolerance",
+    "relative_to",
 )
 POINT_KEYS = ("value", "date")
-GOAL_FORMS = ("value", "annual_growth", "change")
+GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
@@ -419,12 +426,20 @@ class _Reader:
             self.default_document = self.document_ref(plan_document, "plan", "document")
         areas = self.areas(self.table(document, "areas"))
         area_ids = [a.id for a in areas]
+        plan_tolerance = meta.get("tolerance")
+        if plan_tolerance is not None:
+            plan_tolerance = self.value(plan_tolerance, Kind.NUMERIC, "plan.tolerance", "plan")
+            if isinstance(plan_tolerance, float) and plan_tolerance < 0:
+                self.problem("'plan.tolerance' must be 0 or more", "plan", "tolerance")
         target_tables = self.table(document, "targets")
         targets = [
             target
             for target_id, table in target_tables.items()
             if (target := self.target(target_id, table, area_ids)) is not None
         ]
+        targets = self.relations(
+            targets, plan_tolerance if isinstance(plan_tolerance, float) else None
+        )
         programmes = [
             programme
             for programme_id, table in self.table(document, "programmes").items()
@@ -715,12 +730,21 @@ class _Reader:
         unit = self.string(table, "unit", *keys, required=kind is Kind.NUMERIC)
         self.unit = unit or ""  # values written as quantities ("300亿") convert to it
         direction = self.choice(table, "direction", Direction, Direction.INCREASE, *keys)
-        baseline = self.point(table, "baseline", kind, *keys, need_both=True)
+        role = self.choice(table, "role", Role, Role.COMMITMENT, *keys) or Role.COMMITMENT
+        lag = self.lag(table, *keys)
+        cumulative = self.cumulative(table, kind, unit, *keys)
+        if cumulative:
+            self.unit = ""  # yearly changes are plain numbers, whatever "%" would parse as
+        baseline = self.point(table, "baseline", kind, *keys, need_both=not cumulative)
+        if cumulative and baseline is not None:
+            baseline = self.index_baseline(baseline, *keys)
         target = self.goal(table.get("target"), kind, f"{'.'.join(keys)}.target", (*keys, "target"))
         revisions = self.revisions(table, kind, baseline, target, *keys)
         trajectory = self.choice(table, "trajectory", Trajectory, None, *keys)
         stated_as_growth = [
-            g for g in (target, *(r.goal for r in revisions)) if g and g.stated != "level"
+            g
+            for g in (target, *(r.goal for r in revisions))
+            if g and g.stated not in ("level", "change-by")
         ]
         if stated_as_growth and trajectory is Trajectory.LINEAR:
             self.problem(
@@ -732,6 +756,9 @@ class _Reader:
             )
         quoted = self.entry_document(table, *keys)
         observations = self.observations(target_id, table, kind, *keys, document=quoted)
+        schedule = self.schedule(table, kind, baseline, target, *keys)
+        tolerance = self.tolerance(table, bool(schedule) or "yearly" in table, *keys)
+        relative_to = self.relative_to(table, target_id, schedule, *keys)
         if baseline and target and baseline.date and target.date and target.date <= baseline.date:
             self.problem(
                 f"target date {target.date} is not after the baseline date {baseline.date}",
@@ -754,7 +781,6 @@ class _Reader:
             kind=kind,
             attribute=self.choice(table, "attribute", Attribute, Attribute.ANTICIPATORY, *keys)
             or Attribute.ANTICIPATORY,
-            role=self.choice(table, "role", Role, Role.COMMITMENT, *keys) or Role.COMMITMENT,
             trajectory=trajectory,
             frequency=self.choice(table, "frequency", Frequency, Frequency.ANNUAL, *keys)
             or Frequency.ANNUAL,
@@ -765,8 +791,216 @@ class _Reader:
             revisions=revisions,
             where=Where(str(self.path), self.lines.line(*keys)),
             document=quoted,
+            role=role,
+            lag_months=lag,
+            cumulative=cumulative,
+            schedule=schedule,
+            tolerance=tolerance,
+            relative_to=relative_to,
         )
         return result if len(self.problems) == before else None
+
+    def schedule(
+        self,
+        table: Mapping[str, Any],
+        kind: Kind,
+        baseline: Point | None,
+        target: Goal | None,
+        *keys: str,
+    ) -> tuple[YearlyTarget, ...]:
+        """[targets.ID.yearly]: one target per year, as the plan writes it ("about 7")."""
+        from zqplan.yearly import EXAMPLES, parse_yearly
+
+        raw = table.get("yearly")
+        if raw is None:
+            return ()
+        label = f"{'.'.join(keys)}.yearly"
+        if not isinstance(raw, dict) or not raw:
+            self.problem(
+                f"'{label}' must be a table of years",
+                *keys,
+                "yearly",
+                hint=f'[{label}] then one line a year: 2022 = "about 7"',
+            )
+            return ()
+        if kind is not Kind.NUMERIC:
+            self.problem(f"'{label}': a yes-no target has no yearly values", *keys, "yearly")
+            return ()
+        first = baseline.date.year if baseline is not None and baseline.date else None
+        last = target.date.year if target is not None and target.date else None
+        found: list[YearlyTarget] = []
+        for key, written in raw.items():
+            where = (*keys, "yearly", key)
+            if not re.fullmatch(r"\d{4}", key) or key == "0000":
+                self.problem(
+                    f"'{label}.{key}' is not a year", *where, hint="keys are years: 2022 = 7"
+                )
+                continue
+            entry = parse_yearly(int(key), written)
+            if isinstance(entry, str):
+                self.problem(
+                    f"'{label}.{key}' = {_shown(written)} {entry}", *where, hint="write " + EXAMPLES
+                )
+                continue
+            if (first is not None and entry.year <= first) or (
+                last is not None and entry.year > last
+            ):
+                start = "..." if first is None else first + 1
+                span = f"{start}-{'...' if last is None else last}"
+                self.problem(
+                    f"'{label}.{key}': {key} is outside the plan's years ({span}: after the "
+                    "baseline, up to the target date)",
+                    *where,
+                    hint="check the year, or the baseline and target dates",
+                )
+                continue
+            if entry.value is None and "relative_to" not in table:
+                self.problem(
+                    f"'{label}.{key}' = {_shown(written)} names no value",
+                    *where,
+                    hint='give a value ("about 7"), or relative_to = "OTHER-ID" to compare '
+                    "with another indicator's figure for the year",
+                )
+                continue
+            found.append(entry)
+        return tuple(sorted(found, key=lambda e: e.year))
+
+    def tolerance(self, table: Mapping[str, Any], yearly: bool, *keys: str) -> float | None:
+        """tolerance: how far short of an "about" yearly target is still broadly met."""
+        raw = table.get("tolerance")
+        if raw is None:
+            return None
+        label = f"{'.'.join(keys)}.tolerance"
+        if not yearly:
+            self.problem(
+                f"'{label}' applies to yearly targets (\"about 7\"), and this target has none",
+                *keys,
+                "tolerance",
+                hint=f"add [{'.'.join(keys)}.yearly], or remove the tolerance: a level target "
+                "is met or not",
+            )
+            return None
+        number = self.value(raw, Kind.NUMERIC, label, *keys, "tolerance")
+        if isinstance(number, float) and number < 0:
+            self.problem(f"'{label}' must be 0 or more, not {number:g}", *keys, "tolerance")
+            return None
+        return number if isinstance(number, float) else None
+
+    def relative_to(
+        self,
+        table: Mapping[str, Any],
+        target_id: str,
+        schedule: tuple[YearlyTarget, ...],
+        *keys: str,
+    ) -> str | None:
+        """relative_to: the indicator whose figure for the same year is the target."""
+        raw = table.get("relative_to")
+        if raw is None:
+            return None
+        label = f"{'.'.join(keys)}.relative_to"
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(f"'{label}' must be the id of another target", *keys, "relative_to")
+            return None
+        if raw == target_id:
+            self.problem(f"'{label}' names the target itself", *keys, "relative_to")
+            return None
+        if not schedule and "yearly" not in table:
+            self.problem(
+                f"'{label}' compares yearly targets, and this target has none",
+                *keys,
+                "relative_to",
+                hint=f'add [{".".join(keys)}.yearly] with entries like 2023 = "about" '
+                '(in step with the other indicator) or 2023 = ">="',
+            )
+        return raw
+
+    def relations(self, targets: list[Target], plan_tolerance: float | None) -> list[Target]:
+        """relative_to names a numeric target with the same periods; the plan's tolerance."""
+        index = {t.id: t for t in targets}
+        settled: list[Target] = []
+        for target in targets:
+            keys = ("targets", target.id, "relative_to")
+            other = None if target.relative_to is None else index.get(target.relative_to)
+            if target.relative_to is not None and other is None:
+                self.problem(
+                    f"'{'.'.join(keys)}' names '{target.relative_to}', which is not a target",
+                    *keys,
+                    hint=suggest(target.relative_to, list(index)) or "check the id",
+                )
+            elif other is not None and (
+                other.kind is not Kind.NUMERIC
+                or other.frequency is not target.frequency
+                or other.cumulative
+            ):
+                self.problem(
+                    f"'{'.'.join(keys)}' names '{other.id}', which does not have the same "
+                    f"periods ({other.kind}, {other.frequency}"
+                    + (", cumulative" if other.cumulative else "")
+                    + f"; this target: numeric, {target.frequency})",
+                    *keys,
+                    hint="compare with a numeric indicator published as often",
+                )
+            inherits = target.schedule and target.tolerance is None and plan_tolerance is not None
+            settled.append(replace(target, tolerance=plan_tolerance) if inherits else target)
+        return settled
+
+    def lag(self, table: Mapping[str, Any], *keys: str) -> int | None:
+        """lag_months: a whole number of months from 0 to 60, or None for the default."""
+        raw = table.get("lag_months")
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 60:
+            self.problem(
+                f"'{'.'.join(keys)}.lag_months' must be a whole number of months from 0 to 60, "
+                f"not {_shown(raw)}",
+                *keys,
+                "lag_months",
+                hint="months after a period ends before its figure is published "
+                "(default: annual 6, quarterly 3, monthly 2)",
+            )
+            return None
+        return raw
+
+    def cumulative(
+        self, table: Mapping[str, Any], kind: Kind, unit: str | None, *keys: str
+    ) -> bool:
+        """cumulative = true: observations are yearly changes in percent (unit "%")."""
+        raw = table.get("cumulative", False)
+        if not isinstance(raw, bool):
+            self.problem(
+                f"'{'.'.join(keys)}.cumulative' must be true or false", *keys, "cumulative"
+            )
+            return False
+        if raw and (kind is not Kind.NUMERIC or (unit or "").strip() != "%"):
+            self.problem(
+                f"'{'.'.join(keys)}.cumulative' needs unit = \"%\" (yearly changes in percent), "
+                f"not {_shown(unit or '')}",
+                *keys,
+                "cumulative",
+                hint='record each year\'s change ("down 2.7%" is -2.7) and set unit = "%"; '
+                "or drop cumulative and record levels",
+            )
+            return False
+        return raw
+
+    def index_baseline(self, baseline: Point, *keys: str) -> Point:
+        """A cumulative target's baseline: a date; its value, if given, must be the index 100."""
+        if baseline.date is None:
+            self.problem(
+                f"'{'.'.join(keys)}.baseline' of a cumulative target needs a date",
+                *keys,
+                "baseline",
+                hint="baseline = { date = 2020-12-31 } (the index is 100 on that day)",
+            )
+        if baseline.value is not None and baseline.value != 100:
+            self.problem(
+                f"'{'.'.join(keys)}.baseline.value' of a cumulative target is an index: 100, "
+                f"not {baseline.value:g}",
+                *keys,
+                "baseline",
+                hint="leave the value out: the index is 100 at the baseline date",
+            )
+        return Point(baseline.date, 100.0)
 
     def value(
         self,
@@ -842,7 +1076,8 @@ class _Reader:
         forms = [form for form in GOAL_FORMS if form in raw]
         if len(forms) > 1:
             self.problem(
-                f"'{label}' states {' and '.join(forms)}: give one of value, annual_growth, change",
+                f"'{label}' states {' and '.join(forms)}: "
+                "give one of value, annual_growth, change, change_by",
                 *keys,
                 line=line,
             )
@@ -854,11 +1089,21 @@ class _Reader:
             self.problem(f"'{label}' needs a value, a date, or both", *keys, line=line)
             return None
         value: float | bool | None = None
-        growth = change = None
+        growth = change = change_by = None
         if forms == ["value"]:
             value = self.value(
                 raw["value"], kind, f"{label}.value", *keys, line=line, unit=self.unit
             )
+        elif forms == ["change_by"]:
+            # An absolute change in the target's unit ("up 1 year"): a quantity is fine.
+            # A change of a percentage is in percentage points ("up 1 percentage point").
+            from zqplan.text import is_percent
+
+            unit = "percentage point" if is_percent(self.unit) else self.unit
+            amount = self.value(
+                raw["change_by"], kind, f"{label}.change_by", *keys, line=line, unit=unit
+            )
+            change_by = amount if isinstance(amount, float) else None
         elif forms:
             percent = self.value(
                 raw[forms[0]], Kind.NUMERIC, f"{label}.{forms[0]}", *keys, line=line
@@ -875,9 +1120,12 @@ class _Reader:
                 change = percent / 100
         if previous is not None and not forms:
             value, growth, change = previous.value, previous.annual_growth, previous.change
+            change_by = previous.change_by
         if previous is not None and date is None:
             date = previous.date
-        return Goal(date=date, value=value, annual_growth=growth, change=change)
+        return Goal(
+            date=date, value=value, annual_growth=growth, change=change, change_by=change_by
+        )
 
     def revisions(
         self,
@@ -1055,6 +1303,10 @@ def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None)
     if goal is None or direction not in (Direction.INCREASE, Direction.DECREASE):
         return ""
     rising = direction is Direction.INCREASE
+    if goal.change_by is not None:
+        if (goal.change_by < 0 and rising) or (goal.change_by > 0 and not rising):
+            return f'a change of {goal.change_by:+g} with direction = "{direction}"'
+        return ""
     if goal.annual_growth is not None or goal.change is not None:
         rate = goal.annual_growth if goal.annual_growth is not None else goal.change
         assert rate is not None
@@ -1074,6 +1326,43 @@ def _wrong_side(direction: Direction, baseline: Point | None, goal: Goal | None)
             f'but direction = "{direction}"'
         )
     return ""
+
+
+def warnings(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanError]:
+    """What `check` reports without failing: a target on the wrong side of the earliest
+    record, when that record serves as the baseline (no baseline in the registry)."""
+    from zqplan.status import effective_observations
+
+    by_target: dict[str, list[Observation]] = {}
+    for observation in observations:
+        by_target.setdefault(observation.target_id, []).append(observation)
+    found: list[ZqplanError] = []
+    for target in plan.targets:
+        if target.baseline is not None or target.cumulative or target.kind is not Kind.NUMERIC:
+            continue
+        effective = effective_observations(target, by_target.get(target.id, []), as_of=dt.date.max)
+        if not effective:
+            continue
+        first = effective[0]
+        baseline = Point(first.date, first.value)
+        goals = [target.target, *(r.goal for r in target.revisions)]
+        for goal in goals:
+            wrong = _wrong_side(target.direction, baseline, goal)
+            if wrong:
+                where = first.where or target.where
+                wrong = wrong.replace("the baseline", "the earliest record")
+                found.append(
+                    RegistryError(
+                        f"warning: '{target.id}': {wrong}"
+                        f" (dated {first.date}, which serves as the baseline); "
+                        "it can only be achieved or off-track",
+                        where=None if where is None else str(where),
+                        hint=_DIRECTION_HINT[target.direction]
+                        or "give the target a baseline, or check the direction",
+                    )
+                )
+                break
+    return found
 
 
 def _shown(value: object) -> str:

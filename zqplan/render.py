@@ -176,5 +176,7 @@ def render(
         return markdown_text(rows, columns)
     if fmt is OutputFormat.TABLE:
         view = fields_table(rows, columns, terminal) if fields else output.view(terminal)
+        if isinstance(view, str):  # already laid out as plain text (zqplan.plain)
+            return view
         return table_text(view, width=terminal.width)
     assert_never(fmt)

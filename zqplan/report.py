@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from zqplan.errors import ZqplanError
-from zqplan.i18n import STATUS_LABELS
+from zqplan.i18n import BOUND_LABELS, NO_DATE_LABEL, ROLE_LABELS, STATUS_LABELS
 from zqplan.model import (
     Assessment,
     Criterion,
@@ -16,31 +16,80 @@ from zqplan.model import (
     Plan,
     Point,
     ProgrammeAssessment,
+    StatusCode,
     Target,
+    Trajectory,
 )
 from zqplan.status import (
     effective_observations,
     goal_in_force,
+    is_bound,
     is_early,
     is_faster_than_expected,
+    judged,
     summarize,
+    track_record,
 )
 
-STATUS_SCHEMA = "zqplan.status/1"
-TARGET_SCHEMA = "zqplan.target/1"
+STATUS_SCHEMA = "zqplan.status/2"
+TARGET_SCHEMA = "zqplan.target/2"
 HISTORY_SCHEMA = "zqplan.history/1"
 
 
 def label(assessment: Assessment, *, zh: bool = False) -> str:
-    """The status label, with METHOD's finer Chinese wording where it applies."""
-    english, chinese = STATUS_LABELS[assessment.status]
+    """The status label, with the method's finer wording where it applies."""
+    if not judged(assessment):
+        english, chinese = ROLE_LABELS[assessment.target.role.value]
+    elif is_bound(assessment) and assessment.status in BOUND_LABELS:
+        english, chinese = BOUND_LABELS[assessment.status]
+    elif assessment.status is StatusCode.NO_TARGET and _has_value(assessment):
+        english, chinese = NO_DATE_LABEL
+    else:
+        english, chinese = STATUS_LABELS[assessment.status]
     if not zh:
         return english
+    if not judged(assessment):
+        return chinese
+    yearly = _yearly_label(assessment)
+    if yearly is not None:
+        return yearly
     if is_early(assessment):
         return "提前实现"
     if is_faster_than_expected(assessment):
         return "快于预期"
     return chinese
+
+
+def _yearly_label(assessment: Assessment) -> str | None:
+    """完成 / 基本完成 / 未完成 for a yearly schedule's period whose figure is in."""
+    from zqplan.i18n import PERIOD_LABELS
+
+    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
+    if current is None or current.verdict is None:
+        return None
+    return PERIOD_LABELS[current.verdict.value][1]
+
+
+def _has_value(assessment: Assessment) -> bool:
+    goal = assessment.goal
+    return goal is not None and goal.value is not None
+
+
+def rate_unit(assessment: Assessment) -> str | None:
+    """The unit of required and observed rates: fraction, percentage-points or 'UNIT a year'."""
+    basis = assessment.rate_basis
+    if basis is None or (assessment.required_rate is None and assessment.observed_rate is None):
+        return None
+    if basis is Trajectory.COMPOUND:
+        return "fraction"
+    from zqplan.text import is_percent
+
+    target = assessment.target
+    if target.cumulative:
+        return "index-points"
+    if is_percent(target.unit):
+        return "percentage-points"
+    return f"{target.unit} a year" if target.unit else "a year"
 
 
 def number(value: float | None) -> float | None:
@@ -66,13 +115,16 @@ def point(value: Point | None) -> dict[str, Any] | None:
 
 
 def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
-    """One target's entry in zqplan.status/1 (the README documents each field)."""
+    """One target's entry in zqplan.status/2 (the README documents each field)."""
     target = assessment.target
     area = plan.area(target.area)
     projection = None
     if assessment.projection is not None:
-        due = None if assessment.goal is None else assessment.goal.date
-        projection = {"value": number(assessment.projection), "date": _day(due)}
+        projection = {
+            "value": number(assessment.projection),
+            "date": _day(assessment.projection_date),
+        }
+    verdict = judged(assessment)
     return {
         "id": target.id,
         "area": target.area,
@@ -80,6 +132,7 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "title": target.title,
         "title_zh": target.title_zh,
         "unit": target.unit,
+        "role": target.role.value,
         "direction": target.direction.value,
         "kind": target.kind.value,
         "attribute": target.attribute.value,
@@ -92,6 +145,7 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "latest": point(assessment.latest),
         "data_points": assessment.data_points,
         "rate_basis": None if assessment.rate_basis is None else assessment.rate_basis.value,
+        "rate_unit": rate_unit(assessment),
         "progress": number(assessment.progress),
         "time_elapsed": number(assessment.time_elapsed),
         "expected_value": number(assessment.expected_value),
@@ -101,21 +155,69 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "ratio": number(assessment.ratio),
         "projection": projection,
         "reached_on": _day(assessment.reached_on),
-        "status": assessment.status.value,
+        "margin": number(assessment.margin),
+        "status": assessment.status.value if verdict else None,
         "planned_status": None
         if assessment.planned_status is None
         else assessment.planned_status.value,
         "label": label(assessment),
         "label_zh": label(assessment, zh=True),
         "final": assessment.final,
+        "awaiting_final": assessment.awaiting_final,
         "trend": None if assessment.trend is None else assessment.trend.value,
         "stale": assessment.stale,
         "low_confidence": assessment.low_confidence,
+        "cumulative": target.cumulative,
+        "lag_months": publication_lag(target),
+        "period": None if assessment.period is None else str(assessment.period),
+        "schedule": schedule_fields(assessment),
+        "track_record": track_record_fields(assessment),
+        "relative_to": target.relative_to,
     }
 
 
+def schedule_fields(assessment: Assessment) -> list[dict[str, Any]]:
+    """A yearly schedule: each period's target, outturn, verdict and status."""
+    relative = assessment.target.relative_to
+    return [
+        {
+            "period": str(p.entry.year),
+            "comparator": p.entry.comparator.value,
+            "written": p.entry.written,
+            "target": number(p.target),
+            "target_high": number(p.entry.high),
+            "relative_to": relative if p.entry.value is None else None,
+            "tolerance": stated_number(p.tolerance),
+            "outturn": None if p.outturn is None else _value(p.outturn.value),
+            "outturn_date": None if p.outturn is None else _day(p.outturn.date),
+            "year_to_date": p.year_to_date,
+            "verdict": None if p.verdict is None else p.verdict.value,
+            "status": None if p.status is None else p.status.value,
+        }
+        for p in assessment.schedule
+    ]
+
+
+def track_record_fields(assessment: Assessment) -> dict[str, int] | None:
+    """{met, judged}: periods met or broadly met, of the periods whose figure is in."""
+    record = track_record(assessment)
+    return None if record is None else {"met": record[0], "judged": record[1]}
+
+
+def publication_lag(target: Target) -> int:
+    """Months after a period ends before its figure is out: the registry's, or by frequency."""
+    from zqplan.status import LAG_MONTHS
+
+    return LAG_MONTHS[target.frequency] if target.lag_months is None else target.lag_months
+
+
+def stated_number(value: float | None) -> float | None:
+    """A number as the plan states it: 7, not 7.000000000000001 (12 significant digits)."""
+    return None if value is None else number(float(f"{value:.12g}"))
+
+
 def _percent(fraction: float | None) -> float | None:
-    return None if fraction is None else number(fraction * 100)
+    return None if fraction is None else stated_number(fraction * 100)
 
 
 def goal_fields(assessment: Assessment) -> dict[str, Any] | None:
@@ -128,6 +230,7 @@ def goal_fields(assessment: Assessment) -> dict[str, Any] | None:
         "value": _value(goal.value),
         "annual_growth_percent": _percent(goal.annual_growth),
         "change_percent": _percent(goal.change),
+        "change_by": _value(goal.change_by),
         "date": _day(goal.date),
     }
 
@@ -165,12 +268,17 @@ def _document_title(plan: Plan) -> str | None:
 
 
 def status_document(
-    plan: Plan, assessments: Sequence[Assessment], *, as_of: dt.date
+    plan: Plan,
+    assessments: Sequence[Assessment],
+    *,
+    as_of: dt.date,
+    known_at: dt.date | None = None,
 ) -> dict[str, Any]:
-    """zqplan.status/1: the plan, a count per status, and every target shown."""
+    """zqplan.status/2: the plan, a count per status (commitments), and every target shown."""
     return {
         "schema": STATUS_SCHEMA,
         "as_of": as_of.isoformat(),
+        "known_at": _day(known_at),
         "plan": plan_fields(plan),
         "summary": summarize(assessments),
         "targets": [target_fields(plan, a) for a in assessments],
@@ -194,11 +302,17 @@ def record_fields(observation: Observation, *, superseded: bool) -> dict[str, An
     }
 
 
-def history_records(target: Target, ledger: Sequence[Observation]) -> list[dict[str, Any]]:
-    """Every record of the target, oldest period first; revised ones marked superseded."""
-    current = effective_observations(target, ledger, as_of=dt.date.max)
+def history_records(
+    target: Target, ledger: Sequence[Observation], *, as_of: dt.date = dt.date.max
+) -> list[dict[str, Any]]:
+    """Every record of the target dated on or before as_of, oldest period first;
+    revised ones marked superseded."""
+    current = effective_observations(target, ledger, as_of=as_of)
     used = {o.record_id for o in current}
-    every = sorted((*target.observations, *ledger), key=lambda o: (o.date, o.sequence))
+    every = sorted(
+        (o for o in (*target.observations, *ledger) if o.date <= as_of),
+        key=lambda o: (o.date, o.sequence),
+    )
     return [record_fields(o, superseded=o.record_id not in used) for o in every]
 
 
@@ -213,18 +327,24 @@ def history_document(target: Target, ledger: Sequence[Observation]) -> dict[str,
 
 
 def target_document(
-    plan: Plan, assessment: Assessment, ledger: Sequence[Observation]
+    plan: Plan,
+    assessment: Assessment,
+    ledger: Sequence[Observation],
+    *,
+    known_at: dt.date | None = None,
 ) -> dict[str, Any]:
-    """zqplan.target/1: one target's fields, source, note, derived numbers and history."""
+    """zqplan.target/2: one target's fields, source, note, derived numbers and the
+    history used (records dated on or before as_of, and recorded by known_at)."""
     target = assessment.target
     fields = target_fields(plan, assessment)
     fields.update(source=target.source, note=target.note)
     return {
         "schema": TARGET_SCHEMA,
         "as_of": assessment.as_of.isoformat(),
+        "known_at": _day(known_at),
         "plan": plan_fields(plan),
         "target": fields,
-        "history": history_records(target, ledger),
+        "history": history_records(target, ledger, as_of=assessment.as_of),
     }
 
 
@@ -296,7 +416,15 @@ _NESTED: dict[str, tuple[str, ...]] = {
     "target": ("value", "date"),
     "latest": ("value", "date"),
     "projection": ("value", "date"),
-    "target_stated": ("stated_as", "value", "annual_growth_percent", "change_percent", "date"),
+    "target_stated": (
+        "stated_as",
+        "value",
+        "annual_growth_percent",
+        "change_percent",
+        "change_by",
+        "date",
+    ),
+    "track_record": ("met", "judged"),
     "revision": ("decided", "reason", "document", "planned_target"),
     "planned_target": ("value", "date"),
 }
@@ -304,6 +432,14 @@ _NESTED: dict[str, tuple[str, ...]] = {
 
 
 def _flat(key: str, value: Any, into: dict[str, Any]) -> None:
+    if key == "schedule":  # one cell: "2022 about 7: 1.1 not-met; 2023 >= 5.5: ..."
+        into[key] = "; ".join(
+            f"{p['period']} {p['written']}: "
+            + ("—" if p["outturn"] is None else f"{p['outturn']:g}")
+            + f" {p['verdict'] or p['status'] or ''}".rstrip()
+            for p in value or []
+        )
+        return
     members = _NESTED.get(key.rpartition("_")[2] if key.startswith("revision_") else key)
     if members is None:
         into[key] = value
@@ -327,13 +463,15 @@ def status_columns() -> tuple[str, ...]:
 
 
 _STATUS_KEYS = (
-    "id", "area", "area_title", "title", "title_zh", "unit", "direction", "kind", "attribute",
-    "trajectory", "frequency", "baseline", "target", "target_stated", "revision", "latest",
-    "data_points", "rate_basis", "progress", "time_elapsed", "expected_value",
-    "expected_progress", "required_rate", "observed_rate", "ratio", "projection", "reached_on",
-    "status", "planned_status", "label", "label_zh", "final", "trend", "stale", "low_confidence",
+    "id", "area", "area_title", "title", "title_zh", "unit", "role", "direction", "kind",
+    "attribute", "trajectory", "frequency", "baseline", "target", "target_stated", "revision",
+    "latest", "data_points", "rate_basis", "rate_unit", "progress", "time_elapsed",
+    "expected_value", "expected_progress", "required_rate", "observed_rate", "ratio",
+    "projection", "reached_on", "margin", "status", "planned_status", "label", "label_zh",
+    "final", "awaiting_final", "trend", "stale", "low_confidence", "cumulative", "lag_months",
+    "period", "schedule", "track_record", "relative_to",
 )  # fmt: skip
-"""The keys of a zqplan.status/1 target entry, in order."""
+"""The keys of a zqplan.status/2 target entry, in order."""
 
 HISTORY_COLUMNS = (
     "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
@@ -378,8 +516,19 @@ def milestone_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
 CHECK_SCHEMA = "zqplan.check/1"
 
 
-def check_document(problems: Sequence[ZqplanError]) -> dict[str, Any]:
-    """zqplan.check/1: every problem with its file and line."""
+def check_document(
+    problems: Sequence[ZqplanError], warnings: Sequence[ZqplanError] = ()
+) -> dict[str, Any]:
+    """zqplan.check/1: every problem with its file and line; warnings do not fail it."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "ok": not problems,
+        "problems": _problem_rows(problems),
+        "warnings": _problem_rows(warnings),
+    }
+
+
+def _problem_rows(problems: Sequence[ZqplanError]) -> list[dict[str, Any]]:
     rows = []
     for problem in problems:
         where = problem.where or ""
@@ -394,4 +543,4 @@ def check_document(problems: Sequence[ZqplanError]) -> dict[str, Any]:
                 "hint": problem.hint,
             }
         )
-    return {"schema": CHECK_SCHEMA, "ok": not rows, "problems": rows}
+    return rows

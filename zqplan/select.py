@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from zqplan.errors import InvalidInputError
 from zqplan.i18n import STATUS_LABELS, Lang, said
 from zqplan.model import Assessment, Plan, Programme, StatusCode
+from zqplan.status import judged
 
 __all__ = [
     "SEVERITY",
@@ -139,7 +140,10 @@ def keep(selection: Selection, assessment: Assessment) -> bool:
     due = None if assessment.goal is None else assessment.goal.date
     return (
         (not selection.areas or target.area in selection.areas)
-        and (not selection.statuses or assessment.status.value in selection.statuses)
+        and (
+            not selection.statuses
+            or (judged(assessment) and assessment.status.value in selection.statuses)
+        )
         and (not selection.attributes or target.attribute.value in selection.attributes)
         and (not selection.roles or target.role.value in selection.roles)
         and (not selection.kinds or target.kind.value in selection.kinds)

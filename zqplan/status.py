@@ -1,4 +1,4 @@
-"""The status method of docs/method.md: pure functions, no I/O, no clock."""
+"""The status method of docs/method.md (version 2): pure functions, no I/O, no clock."""
 
 from __future__ import annotations
 
@@ -9,25 +9,42 @@ from dataclasses import dataclass, replace
 
 from zqplan.model import (
     Assessment,
+    Comparator,
     Direction,
     Frequency,
     Goal,
     Kind,
     Observation,
+    PeriodAssessment,
     Plan,
     Point,
     Revision,
+    Role,
     StatusCode,
     Target,
     Trajectory,
     Trend,
+    Verdict,
+    YearlyTarget,
 )
 
 STALE_MONTHS = {Frequency.ANNUAL: 18, Frequency.QUARTERLY: 6, Frequency.MONTHLY: 3}
-"""How old the latest period may be before the value is `stale` (METHOD: Flags)."""
+"""How old the latest period may be before the value is `stale` (docs/method.md: Flags)."""
 
 BOUND_HORIZON_YEARS = 5.0
-"""How far a floor or ceiling with no target date must be projected to hold (METHOD rule 2)."""
+"""How far a floor or ceiling with no target date must be projected to hold (rule 3)."""
+
+LAG_MONTHS = {Frequency.ANNUAL: 6, Frequency.QUARTERLY: 3, Frequency.MONTHLY: 2}
+"""Default publication lag: months after a period ends before its figure is out (rule 1)."""
+
+PERIOD_MONTHS = {Frequency.ANNUAL: 12, Frequency.QUARTERLY: 3, Frequency.MONTHLY: 1}
+"""The length of one period: the final period is the one ending at the target date."""
+
+INDEX_BASE = 100.0
+"""A cumulative target's index at the baseline."""
+
+DECIMALS = 6
+"""Threshold comparisons use numbers rounded to this many decimal places."""
 
 ON_TRACK_RATIO = 0.95
 AT_RISK_RATIO = 0.60
@@ -35,6 +52,11 @@ FASTER_THAN_EXPECTED_RATIO = 1.2
 TREND_IMPROVING = 0.015
 TREND_SLOWLY_IMPROVING = 0.005
 TREND_STAGNATING = -0.005
+
+
+def at6(number: float) -> float:
+    """The number rounded to 6 decimal places, as threshold comparisons take it."""
+    return round(number, DECIMALS) if math.isfinite(number) else number
 
 
 def _day_of_year(day: dt.date) -> int:
@@ -59,18 +81,19 @@ def add_years(a: dt.date, span: float) -> dt.date | None:
     position = _day_of_year(a) / _year_length(a.year) + span
     if not math.isfinite(position) or abs(position) > 9000:
         return None
-    offset = math.ceil(position) - 1
+    offset = math.floor(position)
     year = a.year + offset
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+    if not dt.MINYEAR < year <= dt.MAXYEAR:
         return None
-    length = _year_length(year)
-    day = min(max(round((position - offset) * length), 1), length)
+    # The nearest day: day 0 of a year is the last day of the year before.
+    day = round((position - offset) * _year_length(year))
     return dt.date(year, 1, 1) + dt.timedelta(days=day - 1)
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (clamped to the month's end)."""
-    index = day.year * 12 + day.month - 1 - months
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (earlier when negative), clamped to
+    the month's end."""
+    index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
     for candidate in (day.day, 30, 29, 28):
@@ -98,8 +121,8 @@ def effective_observations(
 def meets(direction: Direction, value: float, target: float) -> bool:
     """Whether a value meets the target: v >= T upwards, v <= T downwards."""
     if direction in (Direction.INCREASE, Direction.AT_LEAST):
-        return value >= target
-    return value <= target
+        return at6(value) >= at6(target)
+    return at6(value) <= at6(target)
 
 
 def _good_sign(direction: Direction) -> float:
@@ -152,7 +175,7 @@ def _years_to_reach(basis: Trajectory, v: float, rate: float, goal: float) -> fl
 
 
 def classify_trend(direction: Direction, basis: Trajectory, rate: float, v0: float) -> Trend:
-    """The trend of METHOD rule 3, from the observed rate in the good direction."""
+    """The trend of the method's rule 4, from the observed rate in the good direction."""
     good = rate * _good_sign(direction)
     if basis is Trajectory.LINEAR:
         if v0 == 0:
@@ -160,6 +183,7 @@ def classify_trend(direction: Direction, basis: Trajectory, rate: float, v0: flo
                 return Trend.IMPROVING
             return Trend.STAGNATING if good == 0 else Trend.WORSENING
         good /= abs(v0)
+    good = at6(good)
     if good >= TREND_IMPROVING:
         return Trend.IMPROVING
     if good >= TREND_SLOWLY_IMPROVING:
@@ -175,12 +199,54 @@ def _as_number(value: object) -> float:
     return float(value)
 
 
-def assess(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
+def assess(
+    target: Target,
+    observations: Sequence[Observation],
+    *,
+    as_of: dt.date,
+    reference: Target | None = None,
+    reference_observations: Sequence[Observation] = (),
+) -> Assessment:
     """Judge one target on as_of from its registry figures and ledger observations.
 
     A target revised on or before as_of is judged against the revision in force;
     the assessment then also says how it stands against the target as planned.
+    A yearly schedule judges each period; `reference` is the indicator a relative
+    schedule compares with (relative_to), with its ledger observations.
     """
+    if target.role is not Role.COMMITMENT or target.schedule:
+        # Reported facts and directions are listed with their figures, never judged; a
+        # yearly schedule judges each period on its own figure (no multi-year path).
+        listed = _listed(target, observations, as_of=as_of)
+        if target.role is not Role.COMMITMENT:
+            return listed
+        others = (
+            ()
+            if reference is None
+            else effective_observations(reference, reference_observations, as_of=as_of)
+        )
+        return judge_schedule(listed, others)
+    return _assess(target, observations, as_of=as_of)
+
+
+def _listed(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
+    """The figures of an entry without a multi-year verdict: latest value and history."""
+    effective = effective_observations(target, observations, as_of=as_of)
+    goal, _ = goal_in_force(target, as_of=as_of)
+    shown = effective[-1] if effective else None
+    return Assessment(
+        target,
+        as_of,
+        StatusCode.NO_TARGET,
+        goal=goal_level(goal, target.baseline),
+        baseline=target.baseline,
+        latest=None if shown is None else Point(shown.date, shown.value),
+        data_points=len(effective),
+        observations=effective,
+    )
+
+
+def _assess(target: Target, observations: Sequence[Observation], *, as_of: dt.date) -> Assessment:
     effective = effective_observations(target, observations, as_of=as_of)
     goal, revision = goal_in_force(target, as_of=as_of)
     current = _judge(target, goal, effective, as_of=as_of)
@@ -205,10 +271,12 @@ def goal_level(goal: Goal | None, baseline: Point | None) -> Point | None:
     """The goal as a level and date; a growth or change goal implies it from the baseline."""
     if goal is None:
         return None
-    if goal.annual_growth is None and goal.change is None:
+    if goal.annual_growth is None and goal.change is None and goal.change_by is None:
         return Point(goal.date, goal.value)
     if baseline is None or baseline.date is None or not isinstance(baseline.value, float):
         return Point(goal.date, None)
+    if goal.change_by is not None:
+        return Point(goal.date, baseline.value + goal.change_by)
     if goal.change is not None:
         return Point(goal.date, baseline.value * (1 + goal.change))
     if goal.date is None or goal.annual_growth is None:
@@ -257,80 +325,208 @@ def _assess_yes_no(
     return replace(base, status=StatusCode.ON_TRACK)
 
 
-def _assess_numeric(
-    target: Target, stated: Goal | None, effective: tuple[Observation, ...], *, as_of: dt.date
-) -> Assessment:
+def _series(
+    target: Target, effective: tuple[Observation, ...], *, as_of: dt.date
+) -> tuple[Point, tuple[Observation, ...], tuple[Observation, ...], bool] | None:
+    """The baseline that serves, the observations after it, the series shown, and
+    whether the registry gave the baseline; None with neither baseline nor data."""
     baseline = target.baseline
     if baseline is not None and baseline.date is not None and baseline.date > as_of:
         baseline = None  # not yet known on as_of: as if the registry gave none
+    from_registry = baseline is not None and baseline.date is not None
+    if target.cumulative:
+        # Yearly changes in percent: the level is an index of 100 at the baseline.
+        if baseline is None or baseline.date is None:
+            if not effective:
+                return None
+            baseline = Point(_shift_months(effective[0].date, -12), INDEX_BASE)
+        else:
+            baseline = Point(baseline.date, INDEX_BASE)
+        assert baseline.date is not None
+        index = cumulative_index(effective, since=baseline.date)
+        return baseline, index, index, from_registry
     if baseline is None or baseline.date is None or baseline.value is None:
         if not effective:
-            level = goal_level(stated, None)
-            lacks_target = (
-                level is None
-                or level.date is None
-                or (level.value is None and stated is not None and stated.stated == "level")
-            )
-            status = StatusCode.NO_TARGET if lacks_target else StatusCode.NO_DATA
-            return Assessment(target, as_of, status, goal=level)
-        baseline = Point(effective[0].date, effective[0].value)
-        later = effective[1:]
-    else:
-        later = tuple(o for o in effective if o.date > baseline.date)
+            return None
+        return Point(effective[0].date, effective[0].value), effective[1:], effective, False
+    since = baseline.date
+    return baseline, tuple(o for o in effective if o.date > since), effective, True
+
+
+def _assess_numeric(
+    target: Target, stated: Goal | None, effective: tuple[Observation, ...], *, as_of: dt.date
+) -> Assessment:
+    found = _series(target, effective, as_of=as_of)
+    if found is None:
+        return _without_data(target, stated, as_of=as_of)
+    baseline, later, effective, from_registry = found
     assert baseline.date is not None
     assert baseline.value is not None
     t0, v0 = baseline.date, _as_number(baseline.value)
-    latest = Point(later[-1].date, later[-1].value) if later else baseline
-    assert latest.date is not None
-    t, v = latest.date, _as_number(latest.value)
     level = goal_level(stated, baseline)
     goal = None if level is None or level.value is None else _as_number(level.value)
     due = None if level is None else level.date
+    direction = target.direction
+    bound = direction in (Direction.AT_LEAST, Direction.AT_MOST)
+    frequency = target.frequency
+    lag = LAG_MONTHS[frequency] if target.lag_months is None else target.lag_months
 
+    # Rule 1: past the target date only figures up to it count; the final period's decides.
+    past = goal is not None and due is not None and as_of > due
+    final_figure = awaiting = gave_up = False
+    judged = later
+    if past:
+        assert due is not None
+        judged = tuple(o for o in later if o.date <= due)
+        final_figure = bool(judged) and judged[-1].date > _shift_months(
+            due, -PERIOD_MONTHS[frequency]
+        )
+        awaiting = not final_figure and as_of <= _shift_months(due, lag)
+        gave_up = not final_figure and not awaiting
+    latest = Point(judged[-1].date, judged[-1].value) if judged else baseline
+    assert latest.date is not None
+    t, v = latest.date, _as_number(latest.value)
+
+    wrong = not bound and goal is not None and not _beyond(direction, goal, v0)
     basis = _basis(target, v0, v, goal)
-    observed = _observed_rate(basis, v0, v, years(t0, t)) if later else None
-    reached_on = None
-    if goal is not None and observed is not None and not meets(target.direction, v, goal):
-        span = _years_to_reach(basis, v, observed, goal)
-        reached_on = None if span is None else add_years(t, span)
-    plan_span = years(t0, due) if due is not None else 0.0
-    numbers = _PlanNumbers()
-    projection = None
-    if goal is not None and due is not None and plan_span > 0:
-        given = None if stated is None else stated.annual_growth
-        numbers = _against_plan(
-            basis, v0=v0, goal=goal, v=v, observed=observed, elapsed=years(t0, t),
-            plan_span=plan_span, given=given,
-        )  # fmt: skip
-        if observed is not None and t <= due:
-            projection = _value_after(basis, v, observed, years(t, due))
-    elif goal is not None and goal != v0:
-        numbers = _PlanNumbers(progress=(v - v0) / (goal - v0))
-    judged = Assessment(
+    elapsed = years(t0, t)
+    observed = _observed_rate(basis, v0, v, elapsed) if judged else None
+    single = bound and not from_registry and not judged  # one figure, no baseline: margin only
+    derived = _derive(
+        target, stated, basis, t0=t0, v0=v0, t=t, v=v, goal=goal, due=due, observed=observed,
+        elapsed=elapsed, wrong=wrong, judged=bool(judged) or single,
+    )  # fmt: skip
+    numbers = derived.plan
+    assessment = Assessment(
         target,
         as_of,
         StatusCode.NO_DATA,
         goal=level,
         baseline=baseline,
         latest=latest,
-        data_points=1 + len(later),
-        rate_basis=basis,
-        progress=numbers.progress,
-        time_elapsed=numbers.time_elapsed,
+        data_points=1 + len(judged),
+        rate_basis=None if wrong else basis,
+        progress=None if bound else numbers.progress,
+        time_elapsed=None if bound else numbers.time_elapsed,
         expected_value=numbers.expected_value,
         expected_progress=numbers.expected_progress,
         required_rate=numbers.required_rate,
-        observed_rate=observed,
+        observed_rate=None if wrong else observed,
         ratio=numbers.ratio,
-        projection=projection,
-        reached_on=reached_on,
-        trend=None if observed is None else classify_trend(target.direction, basis, observed, v0),
-        stale=t < _months_before(as_of, STALE_MONTHS[target.frequency]),
-        low_confidence=len(later) == 1,
+        projection=derived.projection,
+        projection_date=derived.projection_date,
+        reached_on=derived.reached_on,
+        trend=None if observed is None else classify_trend(direction, basis, observed, v0),
+        stale=gave_up or t < _shift_months(as_of, -STALE_MONTHS[frequency]),
+        low_confidence=len(judged) == 1,
         observations=effective,
+        margin=derived.margin,
+        awaiting_final=awaiting,
+        wrong_side=wrong,
     )
-    status, final = _decide(judged, later)
-    return replace(judged, status=status, final=final)
+    status, final = _decide(assessment, judged, past=past, awaiting=awaiting, single=single)
+    return replace(assessment, status=status, final=final)
+
+
+def _without_data(target: Target, stated: Goal | None, *, as_of: dt.date) -> Assessment:
+    """No baseline and no observation: no-target when nothing could be judged, else no-data."""
+    level = goal_level(stated, None)
+    lacks_target = (
+        level is None
+        or (level.date is None and target.direction in (Direction.INCREASE, Direction.DECREASE))
+        or (level.value is None and stated is not None and stated.stated == "level")
+    )
+    status = StatusCode.NO_TARGET if lacks_target else StatusCode.NO_DATA
+    return Assessment(target, as_of, status, goal=level)
+
+
+def cumulative_index(
+    effective: Sequence[Observation], *, since: dt.date
+) -> tuple[Observation, ...]:
+    """Yearly changes in percent after `since` as an index: 100, times (1 + c/100) each year."""
+    level = INDEX_BASE
+    found: list[Observation] = []
+    for observation in effective:
+        if observation.date <= since:
+            continue
+        level *= 1 + _as_number(observation.value) / 100
+        found.append(replace(observation, value=level))
+    return tuple(found)
+
+
+def _beyond(direction: Direction, goal: float, v0: float) -> bool:
+    """Whether the target lies beyond the baseline in the target's direction."""
+    if direction is Direction.INCREASE:
+        return at6(goal) > at6(v0)
+    return at6(goal) < at6(v0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    """The numbers derived from the latest value besides its status."""
+
+    plan: _PlanNumbers
+    """Progress, time, expected path, required rate and R."""
+    projection: float | None = None
+    """The value at the projection date at the observed rate."""
+    projection_date: dt.date | None = None
+    """The target date, or five years on for an undated bound."""
+    reached_on: dt.date | None = None
+    """When the target is reached at the observed rate."""
+    margin: float | None = None
+    """Floors and ceilings: how far the latest value is on the right side."""
+
+
+def _derive(
+    target: Target,
+    stated: Goal | None,
+    basis: Trajectory,
+    *,
+    t0: dt.date,
+    v0: float,
+    t: dt.date,
+    v: float,
+    goal: float | None,
+    due: dt.date | None,
+    observed: float | None,
+    elapsed: float,
+    wrong: bool,
+    judged: bool,
+) -> _Derived:
+    """Margin and projection for a bound; progress, rates, R and projection otherwise."""
+    direction = target.direction
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        if goal is None:
+            return _Derived(_PlanNumbers())
+        margin = None
+        if judged:
+            margin = v - goal if direction is Direction.AT_LEAST else goal - v
+        horizon = due if due is not None else add_years(t, BOUND_HORIZON_YEARS)
+        if observed is None or horizon is None or horizon <= t:
+            return _Derived(_PlanNumbers(), margin=margin)
+        projected = _value_after(basis, v, observed, years(t, horizon))
+        return _Derived(_PlanNumbers(), projected, horizon, margin=margin)
+    numbers = _PlanNumbers()
+    projection = projection_date = reached_on = None
+    plan_span = 0.0 if goal is None or due is None else years(t0, due)
+    if goal is not None and due is not None and plan_span > 0:
+        given = None if stated is None else stated.annual_growth
+        numbers = _against_plan(
+            basis, v0=v0, goal=goal, v=v, observed=observed, elapsed=elapsed,
+            plan_span=plan_span, given=given,
+        )  # fmt: skip
+        if observed is not None and t <= due and not wrong:
+            projection = _value_after(basis, v, observed, years(t, due))
+            projection_date = due
+    elif goal is not None and goal != v0:
+        numbers = _PlanNumbers(progress=(v - v0) / (goal - v0))
+    if wrong:
+        # Not beyond the baseline: no rates, no R, no path (only progress stays).
+        return _Derived(_PlanNumbers(progress=numbers.progress, time_elapsed=numbers.time_elapsed))
+    if goal is not None and observed is not None and not meets(direction, v, goal):
+        span = _years_to_reach(basis, v, observed, goal)
+        reached_on = None if span is None else add_years(t, span)
+    return _Derived(numbers, projection, projection_date, reached_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,56 +582,62 @@ def _against_plan(
     )
 
 
-def _decide(assessment: Assessment, later: tuple[Observation, ...]) -> tuple[StatusCode, bool]:
-    """The first rule of METHOD.md's 'Status, decided in this order' that applies."""
+def _decide(
+    assessment: Assessment,
+    judged: tuple[Observation, ...],
+    *,
+    past: bool,
+    awaiting: bool,
+    single: bool,
+) -> tuple[StatusCode, bool]:
+    """The first rule of the method's 'Status, decided in this order' that applies."""
     target = assessment.target
     level = assessment.goal
     goal = None if level is None or level.value is None else _as_number(level.value)
     due = None if level is None else level.date
     direction = target.direction
-    baseline, latest = assessment.baseline, assessment.latest
-    assert baseline is not None
+    bound = direction in (Direction.AT_LEAST, Direction.AT_MOST)
+    latest = assessment.latest
     assert latest is not None
-    assert latest.date is not None
-    v, t = _as_number(latest.value), latest.date
+    v = _as_number(latest.value)
 
-    # Rule 1: past the target date, judge the latest value dated on or before it.
-    if goal is not None and due is not None and assessment.as_of > due:
-        points = [baseline, *(Point(o.date, o.value) for o in later)]
-        judged = [p for p in points if p.date is not None and p.date <= due]
+    # Rule 1: past the target date; a verdict needs an observation after the baseline.
+    if past:
+        assert goal is not None
         if not judged:
             return StatusCode.NO_DATA, False
-        met = meets(direction, _as_number(judged[-1].value), goal)
-        return (StatusCode.ACHIEVED if met else StatusCode.MISSED), True
-
-    # Rule 2: achieved; a floor or ceiling must also be projected to hold.
-    if goal is not None:
-        if direction in (Direction.AT_LEAST, Direction.AT_MOST):
-            if not meets(direction, v, goal):
-                return StatusCode.OFF_TRACK, False
-            observed, basis = assessment.observed_rate, assessment.rate_basis
-            if observed is None or basis is None:
-                return StatusCode.ACHIEVED, False
-            horizon = years(t, due) if due is not None else BOUND_HORIZON_YEARS
-            held = meets(direction, _value_after(basis, v, observed, max(horizon, 0.0)), goal)
-            return (StatusCode.ACHIEVED if held else StatusCode.AT_RISK), False
-        if meets(direction, v, goal):
+        met = meets(direction, v, goal)
+        if not awaiting:
+            return (StatusCode.ACHIEVED if met else StatusCode.MISSED), True
+        if met and not bound:
             return StatusCode.ACHIEVED, False
-
-    # Rule 3: no target value or no date: a trend, not a verdict.
+    # Rule 2: achieved (increase and decrease), never on the baseline alone.
+    if not bound and goal is not None and judged and meets(direction, v, goal):
+        return StatusCode.ACHIEVED, False
+    # Rule 3: a floor or ceiling holds, will be crossed, or is breached.
+    if bound and goal is not None:
+        if not judged and not single:
+            return StatusCode.NO_DATA, False
+        if not meets(direction, v, goal):
+            return StatusCode.OFF_TRACK, False
+        projection = assessment.projection
+        if projection is None or meets(direction, projection, goal):
+            return StatusCode.ON_TRACK, False
+        return StatusCode.AT_RISK, False
+    # Rule 4: no target value or no date: a trend, not a verdict.
     if goal is None or due is None:
         return StatusCode.NO_TARGET, False
-    # Rule 4: nothing after the baseline.
-    if not later:
+    # Rule 5: nothing after the baseline.
+    if not judged:
         return StatusCode.NO_DATA, False
-    # Rules 5-7: the ratio of observed to required rate (none: the target equals the
-    # baseline and is not met, so any pace is too slow).
+    # A target not beyond the baseline has no rate to compare: not met is off track.
     ratio = assessment.ratio
-    if ratio is None:
+    if assessment.wrong_side or ratio is None:
         return StatusCode.OFF_TRACK, False
-    if ratio >= ON_TRACK_RATIO:
+    # Rules 6-8: R, at 6 decimals so that a ratio on a threshold by hand is on it here.
+    if at6(ratio) >= ON_TRACK_RATIO:
         return StatusCode.ON_TRACK, False
-    if ratio >= AT_RISK_RATIO:
+    if at6(ratio) >= AT_RISK_RATIO:
         return StatusCode.AT_RISK, False
     return StatusCode.OFF_TRACK, False
 
@@ -447,15 +649,195 @@ def assess_plan(
     by_target: dict[str, list[Observation]] = {}
     for observation in observations:
         by_target.setdefault(observation.target_id, []).append(observation)
-    return [assess(t, by_target.get(t.id, []), as_of=as_of) for t in plan.targets]
+    index = {t.id: t for t in plan.targets}
+    return [
+        assess(
+            t,
+            by_target.get(t.id, []),
+            as_of=as_of,
+            reference=None if t.relative_to is None else index.get(t.relative_to),
+            reference_observations=by_target.get(t.relative_to or "", []),
+        )
+        for t in plan.targets
+    ]
+
+
+# --- yearly schedules -----------------------------------------------------------
+
+PERCENT_TOLERANCE = 0.5
+"""Default tolerance of an "about" target in percent: 0.5 percentage points."""
+
+SHARE_TOLERANCE = 0.05
+"""Default tolerance otherwise: 5% of |T|."""
+
+
+def default_tolerance(target: Target, value: float | None) -> float:
+    """The target's tolerance, else 0.5 points for values in percent, else 5% of |T|."""
+    if target.tolerance is not None:
+        return target.tolerance
+    if _in_percent(target.unit):
+        return PERCENT_TOLERANCE
+    return SHARE_TOLERANCE * abs(value or 0.0)
+
+
+def _in_percent(unit: str) -> bool:
+    from zqplan.units import parse_unit
+
+    return parse_unit(unit).base in ("percent", "percentage-point")
+
+
+def _up(direction: Direction) -> bool:
+    return direction in (Direction.INCREASE, Direction.AT_LEAST)
+
+
+def period_verdict(
+    direction: Direction, entry: YearlyTarget, target: float, value: float, tolerance: float
+) -> Verdict:
+    """met, broadly-met or not-met: the year's figure against its target (6 decimals)."""
+    v, t = at6(value), at6(target)
+    up = _up(direction)
+    comparator = entry.comparator
+    if comparator is Comparator.AT_LEAST:
+        met = v >= t
+    elif comparator is Comparator.AT_MOST:
+        met = v <= t
+    elif comparator is Comparator.ABOVE:
+        met = v > t
+    elif comparator is Comparator.BELOW:
+        met = v < t
+    elif comparator is Comparator.RANGE:
+        high = at6(entry.high if entry.high is not None else target)
+        met = v >= t if up else v <= high
+    else:  # about, =: meets in the good direction
+        met = v >= t if up else v <= t
+    if met:
+        return Verdict.MET
+    if comparator is Comparator.ABOUT:
+        short = (t - v) if up else (v - t)
+        if at6(short) <= at6(tolerance):
+            return Verdict.BROADLY_MET
+    return Verdict.NOT_MET
+
+
+def _period_target(entry: YearlyTarget, on: dt.date, others: Sequence[Observation]) -> float | None:
+    """The period's target value: stated, or the other indicator's figure for that date."""
+    if entry.value is not None:
+        return entry.value
+    figure = next((o for o in others if o.date == on), None)
+    return None if figure is None else _as_number(figure.value)
+
+
+def judge_schedule(assessment: Assessment, others: Sequence[Observation]) -> Assessment:
+    """Each period on its own figure; the row takes the period with the most recent figure."""
+    target = assessment.target
+    as_of = assessment.as_of
+    by_date = {o.date: o for o in assessment.observations}
+    year_to_date_allowed = _in_percent(target.unit)  # rates and shares, not levels
+    periods: list[PeriodAssessment] = []
+    for entry in target.schedule:
+        end = dt.date(entry.year, 12, 31)
+        if dt.date(entry.year, 1, 1) > as_of:
+            periods.append(PeriodAssessment(entry, entry.value, _tolerance(target, entry)))
+            continue
+        full = by_date.get(end)
+        if full is not None:
+            goal = _period_target(entry, end, others)
+            tolerance = default_tolerance(target, goal)
+            outturn = Point(end, full.value)
+            if goal is None:
+                periods.append(PeriodAssessment(entry, None, tolerance, outturn,
+                                                status=StatusCode.NO_DATA))  # fmt: skip
+                continue
+            verdict = period_verdict(
+                target.direction, entry, goal, _as_number(full.value), tolerance
+            )
+            status = StatusCode.MISSED if verdict is Verdict.NOT_MET else StatusCode.ACHIEVED
+            periods.append(
+                PeriodAssessment(entry, goal, tolerance, outturn, False, verdict, status)
+            )
+            continue
+        partial = [o for o in assessment.observations if o.date.year == entry.year and o.date < end]
+        if not partial or not year_to_date_allowed:
+            goal = entry.value
+            periods.append(PeriodAssessment(entry, goal, _tolerance(target, entry),
+                                            status=StatusCode.NO_DATA))  # fmt: skip
+            continue
+        latest = partial[-1]
+        goal = _period_target(entry, latest.date, others)
+        tolerance = default_tolerance(target, goal)
+        outturn = Point(latest.date, latest.value)
+        if goal is None:
+            periods.append(PeriodAssessment(entry, None, tolerance, outturn, True,
+                                            status=StatusCode.NO_DATA))  # fmt: skip
+            continue
+        verdict = period_verdict(target.direction, entry, goal, _as_number(latest.value), tolerance)
+        status = {
+            Verdict.MET: StatusCode.ON_TRACK,
+            Verdict.BROADLY_MET: StatusCode.AT_RISK,
+            Verdict.NOT_MET: StatusCode.OFF_TRACK,
+        }[verdict]
+        if entry.comparator is not Comparator.ABOUT and verdict is Verdict.NOT_MET:
+            # "within tol -> at-risk" applies to every comparator year to date
+            short = (goal - _as_number(latest.value)) * (1 if _up(target.direction) else -1)
+            if at6(short) <= at6(tolerance):
+                status = StatusCode.AT_RISK
+        periods.append(PeriodAssessment(entry, goal, tolerance, outturn, True, None, status))
+    judged_periods = [p for p in periods if p.outturn is not None]
+    current: PeriodAssessment | None
+    if judged_periods:
+        current = max(judged_periods, key=_outturn_date)
+    else:
+        begun = [p for p in periods if p.status is not None]
+        current = begun[-1] if begun else None
+    status = StatusCode.NO_DATA if current is None or current.status is None else current.status
+    return replace(
+        assessment,
+        status=status,
+        final=status in (StatusCode.ACHIEVED, StatusCode.MISSED),
+        awaiting_final=False,
+        schedule=tuple(periods),
+        period=None if current is None else current.entry.year,
+    )
+
+
+def _outturn_date(period: PeriodAssessment) -> dt.date:
+    return (
+        dt.date.min
+        if period.outturn is None or period.outturn.date is None
+        else period.outturn.date
+    )
+
+
+def _tolerance(target: Target, entry: YearlyTarget) -> float:
+    return default_tolerance(target, entry.value)
+
+
+def track_record(assessment: Assessment) -> tuple[int, int] | None:
+    """(periods met or broadly met, periods judged) of a yearly schedule; None without one."""
+    if not assessment.target.schedule:
+        return None
+    judged_periods = [p for p in assessment.schedule if p.verdict is not None]
+    met = sum(p.verdict is not Verdict.NOT_MET for p in judged_periods)
+    return met, len(judged_periods)
+
+
+def judged(assessment: Assessment) -> bool:
+    """Whether the entry is a commitment, the only kind that gets a verdict."""
+    return assessment.target.role is Role.COMMITMENT
 
 
 def summarize(assessments: Iterable[Assessment]) -> dict[str, int]:
-    """Count targets per status, every status present, in METHOD's order."""
+    """Count commitments per status, every status present, in the method's order."""
     counts = {code.value: 0 for code in StatusCode}
     for assessment in assessments:
-        counts[assessment.status.value] += 1
+        if judged(assessment):
+            counts[assessment.status.value] += 1
     return counts
+
+
+def is_bound(assessment: Assessment) -> bool:
+    """A floor or ceiling (at-least, at-most): judged by its margin, labelled holds/breached."""
+    return assessment.target.direction in (Direction.AT_LEAST, Direction.AT_MOST)
 
 
 def is_early(assessment: Assessment) -> bool:
@@ -476,5 +858,5 @@ def is_faster_than_expected(assessment: Assessment) -> bool:
     return (
         assessment.status is StatusCode.ON_TRACK
         and assessment.ratio is not None
-        and assessment.ratio >= FASTER_THAN_EXPECTED_RATIO
+        and at6(assessment.ratio) >= FASTER_THAN_EXPECTED_RATIO
     )

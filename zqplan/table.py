@@ -28,9 +28,10 @@ from zqplan.model import (
     StatusCode,
     Trajectory,
 )
+from zqplan.plain import goal_text, ordered, status_flags, status_name, summary_parts
 from zqplan.report import history_records, label
 from zqplan.sentence import describe
-from zqplan.status import summarize
+from zqplan.status import judged
 
 STATUS_STYLE = {
     StatusCode.ACHIEVED: "bold green",
@@ -55,19 +56,11 @@ def _plain(value: str, style: str = "") -> Text:
     return Text(text.printable(value), style=style)
 
 
-def status_name(assessment: Assessment, lang: Lang) -> str:
-    """The status code in English (as filters take it), METHOD's label in Chinese."""
-    return label(assessment, zh=True) if lang is Lang.ZH else assessment.status.value
-
-
 def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool = False) -> Text:
     """The coloured status with its flags (on lines of their own when multiline)."""
-    shown = Text(status_name(assessment, lang), style=STATUS_STYLE[assessment.status])
-    flags = [
-        word(name, lang)
-        for name, on in (("stale", assessment.stale), ("low-confidence", assessment.low_confidence))
-        if on
-    ]
+    style = STATUS_STYLE[assessment.status] if judged(assessment) else "dim"
+    shown = Text(status_name(assessment, lang), style=style)
+    flags = status_flags(assessment, lang)
     if flags and multiline:
         shown.append("".join("\n" + flag for flag in flags), style="dim")
     elif flags:
@@ -76,40 +69,14 @@ def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool
 
 
 def summary_line(assessments: Sequence[Assessment], lang: Lang = Lang.EN) -> Text:
-    """'12 targets: 3 achieved, 1 on-track, ...' with statuses in METHOD's order."""
-    counts = summarize(assessments)
-    total = len(assessments)
+    """'12 targets: 3 achieved, 1 on-track, ...' with statuses in the method's order."""
     zh = lang is Lang.ZH
-    line = Text(
-        f"共 {total} {word('targets', lang)}" if zh else f"{total} target{'s' * (total != 1)}"
-    )
-    parts = [(code, counts[code.value]) for code in StatusCode if counts[code.value]]
-    for index, (code, count) in enumerate(parts):
+    head, parts = summary_parts(assessments, lang)
+    line = Text(head)
+    for index, (code, part) in enumerate(parts):
         line.append(("：" if zh else ": ") if index == 0 else ("，" if zh else ", "))
-        from zqplan.i18n import STATUS_LABELS
-
-        name = STATUS_LABELS[code][1] if zh else code.value
-        line.append(f"{name} {count}" if zh else f"{count} {name}", style=STATUS_STYLE[code])
+        line.append(part, style=STATUS_STYLE[code])
     return line
-
-
-def _goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> str:
-    """The target in force: its level and date, marked when revised."""
-    goal = assessment.goal
-    unit = assessment.target.unit
-    if goal is None:
-        return "—"
-    shown = (
-        ""
-        if goal.value is None or isinstance(goal.value, bool)
-        else text.value(goal.value, unit, lang)
-    )
-    if goal.date is not None:
-        due = f"{word('by', lang)} {goal.date}"
-        shown = f"{shown}{chr(10) if stacked else ' '}{due}" if shown else due
-    if assessment.revision is not None:
-        shown += " *"  # revised: `zqplan show` gives the plan as first set
-    return shown or "—"
 
 
 PIPE_COLUMNS = 10_000
@@ -253,17 +220,18 @@ def _status_grid(
     if layout.expected:
         table.add_column(word("expected", lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
-    groups = [(area, [a for a in assessments if a.target.area == area.id]) for area in plan.areas]
-    for area, rows in groups if grouped else [(None, list(assessments))]:
-        if not rows:
-            continue
-        if area is not None:
+    areas = {a.id: a for a in plan.areas}
+    groups = ordered(plan, assessments) if grouped else [("", list(assessments))]
+    for area_id, rows in groups:
+        if area_id:
+            area = areas[area_id]
             heading = _plain(pick(area.title, area.title_zh, lang), "bold underline")
             table.add_row(*(("", heading) if layout.title != 0 else (heading,)))
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
-            latest_text = "—" if latest is None else text.value(latest.value, target.unit, lang)
+            unit = "" if target.cumulative else target.unit  # an index of 100 at the baseline
+            latest_text = "—" if latest is None else text.value(latest.value, unit, lang)
             progress = Text(text.bar(assessment.progress, width=8) + " " if layout.bar else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
@@ -272,7 +240,7 @@ def _status_grid(
                 cells.append(_plain(pick(target.title, target.title_zh, lang)))
             cells += [
                 _plain(latest_text),
-                _plain(_goal_text(assessment, lang, stacked=interactive)),
+                _plain(goal_text(assessment, lang, stacked=interactive)),
                 progress if assessment.progress is not None else Text("—"),
             ]
             if layout.expected:
@@ -303,7 +271,11 @@ def _stated(assessment: Assessment) -> str:
     if goal.annual_growth is not None:
         return f"{goal.annual_growth * 100 + 0.0:+g}% a year (level implied: {level})"
     if goal.change is not None:
-        return f"{goal.change * 100 + 0.0:+g}% from the baseline (level implied: {level})"
+        on = " (an index of 100)" if assessment.target.cumulative else ""
+        return f"{goal.change * 100 + 0.0:+g}% from the baseline{on} (level implied: {level})"
+    if goal.change_by is not None:
+        by = text.value(abs(goal.change_by), assessment.target.unit)
+        return f"{'+' if goal.change_by >= 0 else '-'}{by} from the baseline (level: {level})"
     return level
 
 
@@ -357,6 +329,8 @@ def target_view(
     target = assessment.target
     unit = target.unit
     basis = assessment.rate_basis
+    cumulative = target.cumulative
+    unit = "" if cumulative else unit  # a cumulative target is judged on an index
     area = plan.area(target.area)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -366,7 +340,11 @@ def target_view(
         ("title", target.title),
         ("title (zh)", target.title_zh or "—"),
         ("area", target.area if area is None else f"{area.title} ({area.id})"),
-        ("kind", f"{target.kind.value}, {target.direction.value}, {target.attribute.value}"),
+        (
+            "kind",
+            f"{target.kind.value}, {target.direction.value}, {target.attribute.value}"
+            + ("" if judged(assessment) else f", {target.role.value}"),
+        ),
         ("unit", unit or "—"),
         ("source", target.source),
         ("note", target.note or "—"),
@@ -392,6 +370,8 @@ def target_view(
     status.append(f"  {label(assessment)} / {label(assessment, zh=True)}", style="dim")
     if assessment.final:
         status.append("  (final)", style="dim")
+    if assessment.awaiting_final:
+        status.append("  (awaiting the final figure)", style="dim")
     rows += [
         ("latest", "—" if latest is None else _point(latest.value, latest.date, unit)),
         ("status", status),
@@ -400,14 +380,15 @@ def target_view(
         ("expected value", text.value(assessment.expected_value, unit)),
         ("expected progress", text.percent(assessment.expected_progress)),
         ("rate basis", "—" if basis is None else basis.value),
-        ("required rate", text.rate(assessment.required_rate, basis, unit)),
-        ("observed rate", text.rate(assessment.observed_rate, basis, unit)),
+        ("required rate", text.rate(assessment.required_rate, basis, unit, cumulative=cumulative)),
+        ("observed rate", text.rate(assessment.observed_rate, basis, unit, cumulative=cumulative)),
         ("ratio R", "—" if assessment.ratio is None else text.fixed(assessment.ratio, 4)),
+        ("margin", text.difference(assessment.margin, unit)),
         (
             "projection",
             "—"
-            if assessment.projection is None or assessment.goal is None
-            else _point(assessment.projection, assessment.goal.date, unit),
+            if assessment.projection is None
+            else _point(assessment.projection, assessment.projection_date, unit),
         ),
         ("reached on", text.day(assessment.reached_on)),
         ("trend", "—" if assessment.trend is None else assessment.trend.value),
@@ -421,9 +402,52 @@ def target_view(
     chart = target_chart(assessment) if interactive else None
     if chart is not None:
         parts += [chart, Text("")]
-    records = history_records(target, ledger)
-    parts += [facts, Text(""), history_table(records, unit, interactive=interactive)]
+    records = history_records(target, ledger, as_of=assessment.as_of)
+    parts += [facts, Text("")]
+    if assessment.schedule:
+        parts += [schedule_table(assessment, lang, interactive=interactive), Text("")]
+    parts.append(history_table(records, unit, interactive=interactive))
     return Group(*parts)
+
+
+def schedule_table(
+    assessment: Assessment, lang: Lang = Lang.EN, *, interactive: bool = True
+) -> RenderableType:
+    """A yearly schedule, year by year: target as written, outturn, verdict, status."""
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+
+    zh = lang is Lang.ZH
+    unit = assessment.target.unit
+    table = Table(
+        box=_box(interactive),
+        pad_edge=False,
+        title="逐年目标" if zh else "year by year",
+        title_justify="left",
+    )
+    headings = ("年份", "目标", "实际", "评价", "状态") if zh else (
+        "year", "target", "outturn", "verdict", "status"
+    )  # fmt: skip
+    for heading in headings:
+        table.add_column(heading, justify="right" if heading in ("outturn", "实际") else "left")
+    for period in assessment.schedule:
+        target = period.entry.written
+        if period.entry.value is None and period.target is not None:
+            target += f" ({text.value(period.target, unit)})"
+        outturn = "—" if period.outturn is None else text.value(period.outturn.value, unit)
+        if period.year_to_date and period.outturn is not None:
+            outturn += f" ({'年初至' if zh else 'to '}{period.outturn.date})"
+        verdict = "—" if period.verdict is None else PERIOD_LABELS[period.verdict.value][zh]
+        status = "—" if period.status is None else (
+            STATUS_LABELS[period.status][1] if zh else period.status.value
+        )  # fmt: skip
+        table.add_row(
+            str(period.entry.year),
+            _plain(target),
+            _plain(outturn),
+            verdict,
+            Text(status, style=STATUS_STYLE.get(period.status, "") if period.status else "dim"),
+        )
+    return table
 
 
 def history_table(

@@ -8,7 +8,18 @@ from zqplan.model import Trajectory, Value
 from zqplan.options import Lang
 from zqplan.safe import printable
 
-__all__ = ["bar", "day", "fixed", "ordinal", "percent", "printable", "rate", "value"]
+__all__ = [
+    "bar",
+    "day",
+    "difference",
+    "fixed",
+    "is_percent",
+    "ordinal",
+    "percent",
+    "printable",
+    "rate",
+    "value",
+]
 
 
 def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: bool = True) -> str:
@@ -50,13 +61,37 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{fixed(share * 100, 1)}%"
 
 
-def rate(amount: float | None, basis: Trajectory | None, unit: str) -> str:
-    """A yearly rate: '+4.56%/yr' (compound) or '+4 points/yr' (linear)."""
+def rate(
+    amount: float | None, basis: Trajectory | None, unit: str, *, cumulative: bool = False
+) -> str:
+    """A yearly rate: '+4.56%/yr' (compound), '+0.14 pp/yr' (linear, of a percentage),
+    '+4 vehicles/yr' (linear)."""
     if amount is None or basis is None:
         return "—"
     if basis is Trajectory.COMPOUND:
         return f"{fixed(amount * 100, 2, signed=True)}%/yr"
-    return f"{'+' if amount >= 0 else ''}{value(amount, unit, level=False)}/yr"
+    sign = "+" if amount >= 0 else ""
+    if cumulative:
+        return f"{sign}{value(amount)} index points/yr"
+    if is_percent(unit):
+        return f"{sign}{value(amount)} pp/yr"
+    return f"{sign}{value(amount, unit, level=False)}/yr"
+
+
+def difference(amount: float | None, unit: str, *, zh: bool = False) -> str:
+    """A difference of two values: in percentage points (百分点) when the values are in %."""
+    if amount is None:
+        return "—"
+    if is_percent(unit):
+        return f"{value(amount)}{'个百分点' if zh else ' percentage points'}"
+    return value(amount, unit)
+
+
+def is_percent(unit: str) -> bool:
+    """Whether values are in percent (their differences are percentage points, 百分点)."""
+    from zqplan.units import parse_unit
+
+    return parse_unit(unit).base == "percent"
 
 
 def day(date: dt.date | None) -> str:

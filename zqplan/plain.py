@@ -1,0 +1,174 @@
+"""The status table as plain text for a pipe, without Rich: the same layout, cheaper.
+
+table.py shares the words of each cell from here, so both views say the same.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from zqplan import text
+from zqplan.i18n import STATUS_LABELS, Lang, pick, word
+from zqplan.model import Assessment, Plan, StatusCode
+from zqplan.report import label
+from zqplan.status import judged, summarize, track_record
+
+
+def status_name(assessment: Assessment, lang: Lang) -> str:
+    """The status code in English (as filters take it), the method's label in Chinese;
+    a reported fact or a direction by its role."""
+    if lang is Lang.ZH:
+        return label(assessment, zh=True)
+    return assessment.status.value if judged(assessment) else assessment.target.role.value
+
+
+def status_flags(assessment: Assessment, lang: Lang) -> list[str]:
+    """The period and track record of a yearly schedule, then stale, low-confidence, awaiting."""
+    flags = [
+        word(name, lang)
+        for name, on in (
+            ("stale", assessment.stale),
+            ("low-confidence", assessment.low_confidence),
+            ("awaiting-final", assessment.awaiting_final),
+        )
+        if on
+    ]
+    record = track_record(assessment)
+    if record is not None and assessment.period is not None:
+        met, of = record
+        flags.insert(
+            0,
+            f"{assessment.period}年；完成 {met}/{of} 年"
+            if lang is Lang.ZH
+            else f"{assessment.period}; met {met} of {of} years",
+        )
+    return flags
+
+
+def goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> str:
+    """The target in force: its level and date, marked when revised."""
+    goal = assessment.goal
+    unit = "" if assessment.target.cumulative else assessment.target.unit
+    current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
+    if current is not None:  # a yearly schedule: the period's target as written
+        return f"{current.entry.year}: {current.entry.written}"
+    if goal is None:
+        return "—"
+    shown = (
+        ""
+        if goal.value is None or isinstance(goal.value, bool)
+        else text.value(goal.value, unit, lang)
+    )
+    if goal.date is not None:
+        due = f"{word('by', lang)} {goal.date}"
+        shown = f"{shown}{chr(10) if stacked else ' '}{due}" if shown else due
+    if assessment.revision is not None:
+        shown += " *"  # revised: `zqplan show` gives the plan as first set
+    return shown or "—"
+
+
+def summary_parts(
+    assessments: Sequence[Assessment], lang: Lang
+) -> tuple[str, list[tuple[StatusCode, str]]]:
+    """'12 targets' and each status's count ('3 achieved'), in the method's order."""
+    counts = summarize(assessments)
+    total = sum(judged(a) for a in assessments)
+    zh = lang is Lang.ZH
+    head = f"共 {total} {word('targets', lang)}" if zh else f"{total} target{'s' * (total != 1)}"
+    parts = []
+    for code in StatusCode:
+        count = counts[code.value]
+        if count:
+            name = STATUS_LABELS[code][1] if zh else code.value
+            parts.append((code, f"{name} {count}" if zh else f"{count} {name}"))
+    return head, parts
+
+
+def summary_text(assessments: Sequence[Assessment], lang: Lang) -> str:
+    """The summary line as plain text."""
+    zh = lang is Lang.ZH
+    head, parts = summary_parts(assessments, lang)
+    if not parts:
+        return head
+    return head + ("：" if zh else ": ") + ("，" if zh else ", ").join(p for _, p in parts)
+
+
+def ordered(plan: Plan, assessments: Sequence[Assessment]) -> list[tuple[str, list[Assessment]]]:
+    """Each area's title source and rows: commitments first, then reported and directions."""
+    found = []
+    for area in plan.areas:
+        rows = [a for a in assessments if a.target.area == area.id and judged(a)]
+        rows += [a for a in assessments if a.target.area == area.id and not judged(a)]
+        if rows:
+            found.append((area.id, rows))
+    return found
+
+
+def status_cells(assessment: Assessment, lang: Lang) -> list[str]:
+    """One row of the plain table: id, title, latest, target, progress, expected, status."""
+    target = assessment.target
+    latest = assessment.latest
+    unit = "" if target.cumulative else target.unit  # an index of 100 at the baseline
+    flags = status_flags(assessment, lang)
+    return [
+        text.printable(target.id),
+        text.printable(pick(target.title, target.title_zh, lang)),
+        text.printable("—" if latest is None else text.value(latest.value, unit, lang)),
+        text.printable(goal_text(assessment, lang, stacked=False)),
+        "—" if assessment.progress is None else f"{text.percent(assessment.progress):>6}",
+        text.percent(assessment.expected_progress),
+        status_name(assessment, lang) + (f" ({', '.join(flags)})" if flags else ""),
+    ]
+
+
+_RIGHT = (False, False, True, True, False, True, False)
+"""Which columns are right-justified (latest, target, expected), as in the Rich table."""
+
+
+def cells(value: str) -> int:
+    """The width of text on a terminal: wide East Asian characters take two cells."""
+    if value.isascii():
+        return len(value)
+    return sum(
+        0
+        if unicodedata.combining(char)
+        else 2
+        if unicodedata.east_asian_width(char) in ("W", "F")
+        else 1
+        for char in value
+    )
+
+
+def status_plain(
+    plan: Plan, assessments: Sequence[Assessment], lang: Lang = Lang.EN, *, grouped: bool = True
+) -> str:
+    """The status table for a pipe: one line per target, columns one space apart; grouped
+    by area, or in the order given (a sorted listing)."""
+    areas = {a.id: a for a in plan.areas}
+    headings = ["id", "title", "latest", "target", "progress", "expected", "status"]
+    rows: list[list[str]] = [[word(h, lang) for h in headings]]
+    groups = ordered(plan, assessments) if grouped else [("", list(assessments))]
+    for area_id, members in groups:
+        if area_id:
+            area = areas[area_id]
+            title = text.printable(pick(area.title, area.title_zh, lang))
+            rows.append(["", title, "", "", "", "", ""])
+        rows += [status_cells(a, lang) for a in members]
+    widths = [max(cells(row[i]) for row in rows) for i in range(len(headings))]
+    widths[1] = max(widths[1], 12)  # the title column's minimum width in the Rich table
+    lines = []
+    title = text.printable(pick(plan.title, plan.title_zh, lang))
+    if assessments:
+        title += f"  {word('as of', lang)} {assessments[0].as_of}"
+    lines.append(title)
+    for row in rows:
+        padded = [
+            " " * (width - cells(cell)) + cell if right else cell + " " * (width - cells(cell))
+            for cell, width, right in zip(row, widths, _RIGHT, strict=True)
+        ]
+        lines.append(" ".join(padded).rstrip())
+    if any(a.revision is not None for a in assessments):
+        lines.append(word("revised legend", lang))
+    lines.append(summary_text(assessments, lang))
+    return "".join(line.rstrip() + "\n" for line in lines)
