@@ -31,7 +31,8 @@ The method, as the oracle reads it (docs/method.md states it for users):
 - "Meets": v >= T for increase and at-least (a floor), v <= T for decrease and at-most.
 - Status, first rule that applies; a verdict needs an observation after the baseline:
   1. as_of > tT (a target with a value and a date): no observation after the baseline ->
-     no-data; the final period's figure (dated tT) in -> achieved if it meets, else missed;
+     no-data; the final period's figure in (the period ending at tT: dated after tT less
+     one period, 12, 3 or 1 months, and on or before tT) -> achieved if it meets, else missed;
      not in and as_of <= tT + lag (lag: `lag_months`, default annual 6, quarterly 3, monthly
      2) -> increase/decrease meeting -> achieved, else the status rules 2-8 give at the
      latest value, flagged `awaiting_final`; after tT + lag -> the latest observation after
@@ -69,6 +70,7 @@ from helpers import run_zqplan
 UP = ("increase", "at-least")
 FLOORS = ("at-least", "at-most")
 DEFAULT_LAG_MONTHS = {"annual": 6, "quarterly": 3, "monthly": 2}
+PERIOD_MONTHS = {"annual": 12, "quarterly": 3, "monthly": 1}
 BOUND_HORIZON_YEARS = 5.0
 R_TOLERANCE = 1e-6
 
@@ -200,10 +202,11 @@ def oracle(case: Case, as_of: date) -> Verdict:
     if stated and tT is not None and as_of > tT:
         if not later:
             return Verdict("no-data", "1-no-data")
-        final = [v for d, v in later if d == tT]
+        opens = lag_end(tT, -PERIOD_MONTHS[case.frequency])
+        final = [v for d, v in later if opens < d <= tT]
         assert T is not None
         if final:
-            return Verdict(_met(case, final[0], T, "achieved", "missed"), "1-final")
+            return Verdict(_met(case, final[-1], T, "achieved", "missed"), "1-final")
         lag = DEFAULT_LAG_MONTHS[case.frequency] if case.lag_months is None else case.lag_months
         if as_of <= lag_end(tT, lag):
             if case.direction not in FLOORS and _meets(case, later[-1][1], T):
@@ -215,7 +218,9 @@ def oracle(case: Case, as_of: date) -> Verdict:
             return Verdict("no-data", "1-stale-none")
         return Verdict(_met(case, judged[-1], T, "achieved", "missed"), "1-stale")
     if not later:
-        if not stated or tT is None:
+        # A floor or ceiling needs no date (it is kept for five years ahead), so without a
+        # figure it lacks data, not a target; zqplan's docs/method.md states this reading.
+        if not stated or (tT is None and case.direction not in FLOORS):
             return Verdict("no-target", "4-no-data")
         return Verdict("no-data", "5")
     assert t0 is not None
@@ -457,8 +462,8 @@ def test_oracle_floor_without_a_date_and_breached() -> None:
     # 49 (2022): margin -1, breached -> off-track.
     breached = replace(floor, observations=((Y[2022], 49.0),))
     assert oracle(breached, date(2023, 6, 30)).status == "off-track"
-    # Only the registry baseline: no verdict, and no date -> no-target.
-    assert oracle(replace(floor, observations=()), date(2023, 6, 30)).status == "no-target"
+    # Only the registry baseline: no verdict; a floor needs no date, so no-data.
+    assert oracle(replace(floor, observations=()), date(2023, 6, 30)).status == "no-data"
 
 
 def test_oracle_quarterly_lag_and_lag_months() -> None:

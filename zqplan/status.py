@@ -502,7 +502,7 @@ def _derive(
         if judged:
             margin = v - goal if direction is Direction.AT_LEAST else goal - v
         horizon = due if due is not None else add_years(t, BOUND_HORIZON_YEARS)
-        if observed is None or horizon is None or horizon <= t:
+        if observed is None or horizon is None or horizon < t:
             return _Derived(_PlanNumbers(), margin=margin)
         projected = _value_after(basis, v, observed, years(t, horizon))
         return _Derived(_PlanNumbers(), projected, horizon, margin=margin)
