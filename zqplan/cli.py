@@ -65,11 +65,23 @@ def complete_target(incomplete: str) -> list[str]:
     try:
         from zqplan.registry import load_plan
 
-        plan = load_plan(resolve_registry(None, writing=False))
+        plan = load_plan(resolve_registry(None, writing=False, quiet=True))
     except ZqplanError:
         return []
     ids = [t.id for t in plan.targets] + [p.id for p in plan.programmes]
     return [i for i in ids if i.startswith(incomplete)]
+
+
+def configured_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """--lang, then $ZQPLAN_LANG, then the config file's lang, then English."""
+    from typer._click.core import ParameterSource  # Typer 0.28 vendors Click
+
+    if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT:
+        return value
+    from zqplan.config import settings
+
+    configured = settings().lang
+    return value if configured is None else Lang(configured.value)
 
 
 RegistryOption = Annotated[
@@ -90,8 +102,10 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar="ZQPLAN_LANG",
-        help="Language of tables: en or zh (also $ZQPLAN_LANG). JSON carries both.",
+        help="Language of tables: en or zh (also $ZQPLAN_LANG, then the config file's lang). "
+        "JSON carries both.",
         case_sensitive=False,
+        callback=configured_lang,
     ),
 ]
 FormatOption = Annotated[
@@ -218,24 +232,38 @@ def check_text(text: str, *, option: str) -> None:
         ) from None
 
 
-def resolve_registry(option: Path | None, *, writing: bool) -> Path:
-    """--registry, then $ZQPLAN_REGISTRY, then ./targets.toml, then the shipped plan."""
+def resolve_registry(option: Path | None, *, writing: bool, quiet: bool = False) -> Path:
+    """--registry, then $ZQPLAN_REGISTRY, then the config file, then ./targets.toml or a
+    parent's (see zqplan/config.py), then the shipped plan (said once on stderr)."""
     if option is not None:
         return option
     from_env = os.environ.get(REGISTRY_ENV)
     if from_env:
         return Path(from_env)
-    local = Path(DEFAULT_REGISTRY)
-    if local.exists() or local.is_symlink():
-        return local
+    from zqplan.config import default_registry
+
+    found = default_registry()
+    if found is not None:
+        return found.path
     if writing:
         raise RegistryError(
-            f"no registry here (no --registry, no ${REGISTRY_ENV}, no ./{DEFAULT_REGISTRY})",
+            f"no registry here (no --registry, no ${REGISTRY_ENV}, no registry in the config "
+            f"file, no {DEFAULT_REGISTRY} in this folder or its parents)",
             hint="run `zqplan init DIR` to start one, then cd DIR or pass --registry",
         )
     from zqplan.shipped import shipped_registry
 
+    if not quiet and not _noted:
+        _noted.append(True)  # once a run, and outside the memo: a replay says it again once
+        say(
+            f"zqplan: note: no {DEFAULT_REGISTRY} in this folder or its parents: showing the "
+            "Zhaoqing plan shipped with zqplan (`zqplan init` starts your own)"
+        )
     return shipped_registry()
+
+
+_noted: list[bool] = []
+"""Set once this run has said that it reads the shipped plan."""
 
 
 def load(option: Path | None) -> tuple[Plan, Ledger]:
@@ -254,14 +282,14 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
 
 
 def find_target(plan: Plan, target_id: str, index: dict[str, Target] | None = None) -> Target:
-    """The target with that id, or an error naming the closest ids."""
-    from zqplan.registry import suggest
-
+    """The target with that id (in any case) or Chinese title, or an error with suggestions."""
     target = plan.target(target_id) if index is None else index.get(target_id)
     if target is None:
-        ids = [t.id for t in plan.targets]
-        hint = suggest(target_id, ids) or "`zqplan status` lists the ids"
-        raise UnknownTargetError(f"no target '{target_id}' in {plan.path}", hint=hint)
+        from zqplan.lookup import resolve
+
+        found = plan.target(resolve(plan, target_id, programmes=False))
+        assert found is not None  # resolve answers only ids of the plan's targets
+        target = found
     return target
 
 
@@ -772,6 +800,7 @@ def update(
     from zqplan.registry import load_plan
 
     plan = load_plan(path)
+    target_id = _entry_id(plan, target_id)
     programme = plan.programme(target_id)
     if programme is not None:
         observation = _item_done(programme, value, stage, done, period)
@@ -875,6 +904,17 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
         say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
 
 
+def _entry_id(plan: Plan, named: str) -> str:
+    """The id of the target or programme named (in any case, or by title), said if not as given."""
+    if plan.programme(named) is not None or plan.target(named) is not None:
+        return named
+    from zqplan.lookup import resolve
+
+    found = resolve(plan, named)
+    say(f"zqplan: note: '{named}' is '{found}'")  # a write names exactly what it wrote to
+    return found
+
+
 def check_record_id(record: str, *, option: str) -> None:
     """A record id given by the user must have the shape zqplan gives its own."""
     from zqplan.ledger import RECORD_ID
@@ -973,11 +1013,18 @@ def _item_done(
     return Observation(programme.id, period, True, record_id="", stage=stage.id, item=item)
 
 
+def _configured_user() -> str | None:
+    from zqplan.config import settings
+
+    configured = settings().user
+    return None if configured is None else configured.value
+
+
 def _recorder() -> str:
     import getpass
 
     try:
-        name = os.environ.get(USER_ENV) or getpass.getuser()
+        name = os.environ.get(USER_ENV) or _configured_user() or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
     # A login name that is not UTF-8 arrives with surrogates: keep what can be kept.
@@ -1100,6 +1147,27 @@ def init(
     )
 
 
+@app.command(context_settings=CONTEXT)
+def config(
+    ctx: typer.Context,
+    registry: RegistryOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.EN,
+) -> None:
+    """The settings in force (registry, language, user) and where each comes from.
+
+    Example: zqplan config --json
+    """
+    from typer._click.core import ParameterSource  # Typer 0.28 vendors Click
+
+    from zqplan.commands.config import run
+
+    source = ctx.get_parameter_source("lang")
+    given = {ParameterSource.COMMANDLINE: "flag", ParameterSource.ENVIRONMENT: "env"}
+    origin = "" if source is None else given.get(source, "")
+    emit(run(registry=registry, lang=lang, lang_source=origin, json=json))
+
+
 # --- entry point ---------------------------------------------------------------
 
 
@@ -1108,6 +1176,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     command, rest, prog_name = click_command(args)
     del _durable[:]
+    del _noted[:]
     try:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)

@@ -50,6 +50,10 @@ class RegistryError(ZqplanError):
     """The registry cannot be read or is not valid."""
 
 
+class ConfigError(ZqplanError):
+    """The user's config file cannot be read or is not valid."""
+
+
 class LedgerError(ZqplanError):
     """The ledger cannot be read, is not valid, or cannot be written."""
 
