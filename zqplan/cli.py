@@ -273,12 +273,32 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     path = resolve_registry(option, writing=False)
     plan = registry.load_plan(path)
     records = ledger.read(ledger.ledger_path(path))
-    problems = [*records.problems, *ledger.validate(plan, records.observations)]
+    observations: Sequence[Observation] = records.observations
+    if any(t.renamed_from for t in plan.targets) or not _all_known(plan, records):
+        from zqplan.renames import carry_over
+
+        kept, unknown = carry_over(plan, records.observations)
+        observations = kept
+        if unknown:  # check reports each; reading goes on without them
+            names = sorted({o.target_id for o in unknown})
+            say(
+                f"zqplan: note: left out {len(unknown)} record(s) for unknown target(s) "
+                f"{', '.join(repr(n) for n in names[:5])}{' ...' * (len(names) > 5)} "
+                "(`zqplan check` for more)"
+            )
+        records = replace(records, observations=tuple(kept))
+    problems = [*records.problems, *ledger.validate(plan, observations)]
     if problems:
         raise Problems(problems)
     for torn in records.torn:  # maybe a write in progress: left out, and said so
         say(f"zqplan: note: left out {torn} (`zqplan check` for more)")
     return plan, records
+
+
+def _all_known(plan: Plan, records: Ledger) -> bool:
+    """Whether every record is for a target or programme of the plan (the common case)."""
+    known = {t.id for t in plan.targets} | {p.id for p in plan.programmes}
+    return all(o.target_id in known for o in records.observations)
 
 
 def find_target(plan: Plan, target_id: str, index: dict[str, Target] | None = None) -> Target:
@@ -521,9 +541,14 @@ def status(
                     f"--status '{name}' is not a status",
                     hint=suggest(name, codes) or "statuses: " + ", ".join(codes),
                 )
+        judged = plan
+        if any(t.retired for t in plan.targets):
+            from zqplan.renames import in_force
+
+            judged = in_force(plan, day)  # retired targets: in show and history, not here
         assessments = [
             a
-            for a in assess_plan(plan, records.observations, as_of=day)
+            for a in assess_plan(judged, records.observations, as_of=day)
             if (not area or a.target.area in area) and (not state or a.status.value in state)
         ]
         document = status_document(plan, assessments, as_of=day)
@@ -591,6 +616,10 @@ def show(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
+        if target.retired is not None and target.retired <= day:
+            say(
+                f"zqplan: note: '{target.id}' was retired on {target.retired}; status leaves it out"
+            )
         ledger = [o for o in records.observations if o.target_id == target.id]
         assessment = assess(target, ledger, as_of=day)
         document = target_document(plan, assessment, ledger)

@@ -35,7 +35,8 @@ def entries(plan: Plan, *, programmes: bool) -> list[Entry]:
 def resolve(plan: Plan, text: str, *, programmes: bool = True) -> str:
     """The id that `text` names, or an error with suggestions or the candidates.
 
-    In order: the id as written; the id in any case (`GDP` is `gdp`); a title
+    In order: the id as written; the id in any case (`GDP` is `gdp`); an old id
+    (renamed_from); a title
     written in full (Chinese exactly, English in any case); a Chinese title's
     unique substring. Several titles containing the text is an error listing them.
     """
@@ -44,8 +45,10 @@ def resolve(plan: Plan, text: str, *, programmes: bool = True) -> str:
         return text
     word = text.strip()
     folded = word.casefold()
+    renamed = [t.id for t in plan.targets if folded in (o.casefold() for o in t.renamed_from)]
     for matches in (
         [e for e in known if e.id.casefold() == folded],
+        [e for e in known if e.id in renamed],
         [e for e in known if e.title_zh is not None and e.title_zh == word],
         [e for e in known if e.title.casefold() == folded],
     ):

@@ -236,6 +236,10 @@ class Target:
     """The file and line of its table header."""
     document: str | None = None
     """The id of the document its source quotes (its own, else the plan's)."""
+    renamed_from: tuple[str, ...] = ()
+    """Ids the target had before: ledger records under them count for it."""
+    retired: dt.date | None = None
+    """The day it was retired: from then on status leaves it out (history stays)."""
 
     @property
     def target_value(self) -> Value | None:

@@ -59,6 +59,8 @@ TARGET_KEYS = (
     "note",
     "observations",
     "revisions",
+    "renamed_from",
+    "retired",
 )
 POINT_KEYS = ("value", "date")
 GOAL_FORMS = ("value", "annual_growth", "change")
@@ -429,6 +431,7 @@ class _Reader:
             if (programme := self.programme(programme_id, table, area_ids, list(target_tables)))
             is not None
         ]
+        self.renames(targets, [*target_tables, *(p.id for p in programmes)])
         for programme in programmes:
             if programme.id in target_tables:
                 self.problem(
@@ -452,6 +455,29 @@ class _Reader:
             path=str(self.path),
             documents=documents,
         )
+
+    def renames(self, targets: list[Target], current: list[str]) -> None:
+        """Each old id names one target, and no target or programme of today."""
+        claimed: dict[str, str] = {}
+        for target in targets:
+            for old in target.renamed_from:
+                keys = ("targets", target.id, "renamed_from")
+                if not ID_PATTERN.match(old):
+                    self.problem(f"renamed_from id '{old}' is not an id", *keys)
+                elif old in current:
+                    self.problem(
+                        f"target '{target.id}' was renamed from '{old}', which is a current id",
+                        *keys,
+                        hint=f"records for '{old}' would have two owners: remove '{old}' from "
+                        "renamed_from or rename the current entry",
+                    )
+                elif old in claimed:
+                    self.problem(
+                        f"'{old}' is in renamed_from of both '{claimed[old]}' and '{target.id}'",
+                        *keys,
+                        hint="an old id's records can count for one target only",
+                    )
+                claimed.setdefault(old, target.id)
 
     def entry(
         self,
@@ -762,8 +788,24 @@ class _Reader:
             revisions=revisions,
             where=Where(str(self.path), self.lines.line(*keys)),
             document=quoted,
+            renamed_from=self.names(
+                table.get("renamed_from", []),
+                ".".join((*keys, "renamed_from")),
+                self.lines.line(*keys, "renamed_from"),
+            ),
+            retired=self.retired(table, *keys),
         )
         return result if len(self.problems) == before else None
+
+    def retired(self, table: Mapping[str, Any], *keys: str) -> dt.date | None:
+        """The target's `retired` date, if it has one."""
+        value = table.get("retired")
+        if value is None or _is_date(value):
+            return value
+        self.problem(
+            f"'{'.'.join((*keys, 'retired'))}' must be a date like 2025-06-30", *keys, "retired"
+        )
+        return None
 
     def value(
         self,
