@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -397,7 +398,7 @@ class TestRegistryChoice:
         assert result.returncode == 0, result.stderr
         document = json.loads(result.stdout)
         assert document["plan"]["id"] == "my-plan"
-        assert [t["id"] for t in document["targets"]] == ["gdp"]
+        assert [t["id"] for t in document["targets"]] == list(tomllib.loads(TEMPLATE)["targets"])
 
 
 class TestShow:

@@ -1197,6 +1197,21 @@ def config(
     emit(run(registry=registry, lang=lang, lang_source=origin, json=json))
 
 
+@app.command(context_settings=CONTEXT)
+def docs(
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", help="What to read: registry (the format).")
+    ] = "registry",
+) -> None:
+    """Print documentation shipped with zqplan (Markdown): registry, the registry's format.
+
+    Example: zqplan docs registry | less
+    """
+    from zqplan.commands.docs import text
+
+    emit(text(topic))
+
+
 # --- entry point ---------------------------------------------------------------
 
 

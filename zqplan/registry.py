@@ -244,13 +244,19 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
     except ValueError as exc:
         if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of over 4,300 digits
             raise error("invalid TOML: a number far too long", where=str(path)) from None
+        from zqplan.conflicts import conflict_markers, describe
+
+        conflict = conflict_markers(text)
+        if conflict is not None:  # a merge left both sides in: say so, not "invalid statement"
+            message, hint = describe(conflict)
+            raise error(message, where=f"{path}:{conflict[0]}", hint=hint) from None
         found = _TOML_POSITION.match(str(exc))
         if found is None:
             raise error(f"invalid TOML: {exc}", where=str(path)) from None
         raise error(
             f"invalid TOML: {found['msg']} (column {found['col']})",
             where=f"{path}:{found['line']}",
-            hint="fix the syntax; see docs/registry.md",
+            hint="fix the syntax; `zqplan docs registry` describes the format",
         ) from None
 
 
