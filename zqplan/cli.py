@@ -1285,6 +1285,20 @@ def _silence_stdout() -> None:
         pass
 
 
+LAZY_COMMANDS = {"add": "zqplan.commands.add"}
+"""Commands whose options live in their own module, imported only when they run."""
+
+
+def _lazy_command(name: str) -> Any:
+    """The command's registration, from its module's `command` function."""
+    import importlib
+
+    from typer.models import CommandInfo
+
+    module = importlib.import_module(LAZY_COMMANDS[name])
+    return CommandInfo(name=name, callback=module.command, context_settings=CONTEXT)
+
+
 def click_command(args: list[str]) -> tuple[Any, list[str], str]:
     """The Click command to run, its arguments and its name.
 
@@ -1295,6 +1309,12 @@ def click_command(args: list[str]) -> tuple[Any, list[str], str]:
     from typer.main import get_command
 
     names = {info.callback.__name__: info for info in app.registered_commands if info.callback}
+    if args and args[0] in LAZY_COMMANDS and COMPLETE_ENV not in os.environ:
+        names[args[0]] = _lazy_command(args[0])
+    elif not (args and args[0] in names):  # the whole app: its help lists every command
+        for name in LAZY_COMMANDS:
+            if all(info.name != name for info in app.registered_commands):
+                app.registered_commands.append(_lazy_command(name))
     if args and args[0] in names and COMPLETE_ENV not in os.environ:
         single = typer.Typer(
             add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None

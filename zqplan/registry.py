@@ -291,6 +291,12 @@ def load_plan(path: Path) -> Plan:
     return plan
 
 
+def plan_from_text(path: Path, text: str) -> Plan:
+    """Validate registry text as the file at path would be (for a writer that checks first)."""
+    document = parse_toml(text, path=path, error=RegistryError)
+    return _Reader(path, text).plan(document)
+
+
 def missing_texts(plan: Plan) -> list[ZqplanError]:
     """A problem for each declared document whose `file` is not beside the registry."""
     folder = Path(plan.path).parent
