@@ -78,6 +78,10 @@ def configured_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang)
 
     if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT:
         return value
+    from zqplan.discovery import has_config
+
+    if not has_config():
+        return value
     from zqplan.config import settings
 
     configured = settings().lang
@@ -240,11 +244,17 @@ def resolve_registry(option: Path | None, *, writing: bool, quiet: bool = False)
     from_env = os.environ.get(REGISTRY_ENV)
     if from_env:
         return Path(from_env)
-    from zqplan.config import default_registry
+    from zqplan.discovery import discover_here, has_config
 
-    found = default_registry()
+    if has_config():  # most runs have none: the config module is not even imported
+        from zqplan.config import default_registry
+
+        configured = default_registry()
+        if configured is not None:
+            return configured.path
+    found = discover_here()
     if found is not None:
-        return found.path
+        return found[0]
     if writing:
         raise RegistryError(
             f"no registry here (no --registry, no ${REGISTRY_ENV}, no registry in the config "
@@ -1043,6 +1053,10 @@ def _item_done(
 
 
 def _configured_user() -> str | None:
+    from zqplan.discovery import has_config
+
+    if not has_config():
+        return None
     from zqplan.config import settings
 
     configured = settings().user

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from zqplan.discovery import config_path, discover_here, has_config
 from zqplan.errors import ConfigError
 
-CONFIG_ENV = "XDG_CONFIG_HOME"
-"""The folder of user settings (default ~/.config), where zqplan/config.toml lives."""
-REGISTRY_NAME = "targets.toml"
-"""The registry's file name that discovery looks for."""
 KEYS = ("registry", "lang", "user")
 """What the config file may set."""
 LANGS = ("en", "zh")
@@ -44,13 +40,6 @@ class Settings:
     """Who records updates."""
 
 
-def config_path() -> Path:
-    """$XDG_CONFIG_HOME/zqplan/config.toml, else ~/.config/zqplan/config.toml."""
-    base = os.environ.get(CONFIG_ENV)
-    folder = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
-    return folder / "zqplan" / "config.toml"
-
-
 def settings() -> Settings:
     """The config file's settings (none when there is no file); an error names FILE:LINE.
 
@@ -58,11 +47,7 @@ def settings() -> Settings:
     runs in one process never see another's settings.
     """
     path = config_path()
-    try:
-        exists = path.is_file()
-    except OSError:
-        exists = False
-    return _parse(path) if exists else Settings(path, exists=False)
+    return _parse(path) if has_config() else Settings(path, exists=False)
 
 
 def _parse(path: Path) -> Settings:
@@ -122,37 +107,9 @@ class Found:
 
 def default_registry() -> Found | None:
     """The config file's registry, else targets.toml here or in a parent folder."""
-    configured = settings().registry
-    if configured is not None:
-        return Found(Path(configured.value), "config", configured.where)
-    try:
-        here = Path.cwd()
-    except OSError:  # the current folder was deleted: nothing to discover
-        return None
-    return discover(here)
-
-
-def discover(start: Path) -> Found | None:
-    """targets.toml in start or a parent, as git looks for .git.
-
-    The search stops after the repository's root (a folder holding .git) or the
-    home folder, so a plan outside them never answers for a folder inside.
-    """
-    home = _home()
-    folder = start
-    for depth in range(256):  # a bound, whatever the file system does with ..
-        candidate = folder / REGISTRY_NAME
-        if candidate.exists() or candidate.is_symlink():
-            named = Path(*[".."] * depth, REGISTRY_NAME) if depth else Path(REGISTRY_NAME)
-            return Found(named, "found", str(folder))
-        if (folder / ".git").exists() or folder in (home, folder.parent):
-            return None
-        folder = folder.parent
-    return None
-
-
-def _home() -> Path | None:
-    try:
-        return Path.home()
-    except (KeyError, RuntimeError):
-        return None
+    if has_config():
+        configured = settings().registry
+        if configured is not None:
+            return Found(Path(configured.value), "config", configured.where)
+    found = discover_here()
+    return None if found is None else Found(found[0], "found", str(found[1]))
