@@ -93,8 +93,9 @@ RegistryOption = Annotated[
     typer.Option(
         "--registry",
         "-r",
-        help=f"The registry file. Default: ${REGISTRY_ENV}, then ./{DEFAULT_REGISTRY}, "
-        "then the Zhaoqing plan shipped with zqplan (read-only).",
+        help=f"The registry file. Default: ${REGISTRY_ENV}, then the config file's registry, "
+        f"then {DEFAULT_REGISTRY} here or in a parent folder, then the Zhaoqing plan shipped "
+        "with zqplan (read-only).",
         show_default=False,
     ),
 ]
@@ -238,7 +239,7 @@ def check_text(text: str, *, option: str) -> None:
 
 def resolve_registry(option: Path | None, *, writing: bool, quiet: bool = False) -> Path:
     """--registry, then $ZQPLAN_REGISTRY, then the config file, then ./targets.toml or a
-    parent's (see zqplan/config.py), then the shipped plan (said once on stderr)."""
+    parent's (see zqplan/discovery.py), then the shipped plan (said once on stderr)."""
     if option is not None:
         return option
     from_env = os.environ.get(REGISTRY_ENV)
