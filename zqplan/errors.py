@@ -11,8 +11,8 @@ class ExitCode(IntEnum):
     OK = 0
     """Success."""
     DATA = 1
-    """Invalid data: a malformed registry or ledger, a value or date that is not one,
-    an unknown target, or `zqplan check` found problems."""
+    """Invalid data: a malformed registry, ledger or config file, a value or date that
+    is not one, an unknown or ambiguous target, or `zqplan check` found problems."""
     USAGE = 2
     """Bad command line: unknown option, missing argument (Click's own code)."""
     FAIL_ON = 3
