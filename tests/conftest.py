@@ -16,16 +16,20 @@ from helpers import run_zqplan
 from zqplan.shipped import copy_texts, shipped_registry
 
 _CACHE = tempfile.mkdtemp(prefix="zqplan-test-cache-")
+_CONFIG = tempfile.mkdtemp(prefix="zqplan-test-config-")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Every zqplan run of the suite, in-process or in a subprocess, caches in a temp dir."""
     os.environ["ZQPLAN_CACHE_DIR"] = _CACHE
+    # An empty config folder: the user's config.toml never leaks into a test.
+    os.environ["XDG_CONFIG_HOME"] = _CONFIG
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """The cache is derived data: delete it with the session."""
     shutil.rmtree(_CACHE, ignore_errors=True)
+    shutil.rmtree(_CONFIG, ignore_errors=True)
 
 
 @pytest.fixture

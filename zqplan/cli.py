@@ -69,11 +69,27 @@ def complete_target(incomplete: str) -> list[str]:
     try:
         from zqplan.registry import load_plan
 
-        plan = load_plan(resolve_registry(None, writing=False))
+        plan = load_plan(resolve_registry(None, writing=False, quiet=True))
     except ZqplanError:
         return []
     ids = [t.id for t in plan.targets] + [p.id for p in plan.programmes]
     return [i for i in ids if i.startswith(incomplete)]
+
+
+def configured_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """--lang, then $ZQPLAN_LANG, then the config file's lang, then English."""
+    from typer._click.core import ParameterSource  # Typer 0.28 vendors Click
+
+    if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT:
+        return value
+    from zqplan.discovery import has_config
+
+    if not has_config():
+        return value
+    from zqplan.config import settings
+
+    configured = settings().lang
+    return value if configured is None else Lang(configured.value)
 
 
 RegistryOption = Annotated[
@@ -81,8 +97,9 @@ RegistryOption = Annotated[
     typer.Option(
         "--registry",
         "-r",
-        help=f"The registry file. Default: ${REGISTRY_ENV}, then ./{DEFAULT_REGISTRY}, "
-        "then the Zhaoqing plan shipped with zqplan (read-only).",
+        help=f"The registry file. Default: ${REGISTRY_ENV}, then the config file's registry, "
+        f"then {DEFAULT_REGISTRY} here or in a parent folder, then the Zhaoqing plan shipped "
+        "with zqplan (read-only).",
         show_default=False,
     ),
 ]
@@ -94,8 +111,10 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar="ZQPLAN_LANG",
-        help="Language of tables: en or zh (also $ZQPLAN_LANG). JSON carries both.",
+        help="Language of tables: en or zh (also $ZQPLAN_LANG, then the config file's lang). "
+        "JSON carries both.",
         case_sensitive=False,
+        callback=configured_lang,
     ),
 ]
 FormatOption = Annotated[
@@ -319,24 +338,44 @@ def check_text(text: str, *, option: str) -> None:
         ) from None
 
 
-def resolve_registry(option: Path | None, *, writing: bool) -> Path:
-    """--registry, then $ZQPLAN_REGISTRY, then ./targets.toml, then the shipped plan."""
+def resolve_registry(option: Path | None, *, writing: bool, quiet: bool = False) -> Path:
+    """--registry, then $ZQPLAN_REGISTRY, then the config file, then ./targets.toml or a
+    parent's (see zqplan/discovery.py), then the shipped plan (said once on stderr)."""
     if option is not None:
         return option
     from_env = os.environ.get(REGISTRY_ENV)
     if from_env:
         return Path(from_env)
-    local = Path(DEFAULT_REGISTRY)
-    if local.exists() or local.is_symlink():
-        return local
+    from zqplan.discovery import discover_here, has_config
+
+    if has_config():  # most runs have none: the config module is not even imported
+        from zqplan.config import default_registry
+
+        configured = default_registry()
+        if configured is not None:
+            return configured.path
+    found = discover_here()
+    if found is not None:
+        return found[0]
     if writing:
         raise RegistryError(
-            f"no registry here (no --registry, no ${REGISTRY_ENV}, no ./{DEFAULT_REGISTRY})",
+            f"no registry here (no --registry, no ${REGISTRY_ENV}, no registry in the config "
+            f"file, no {DEFAULT_REGISTRY} in this folder or its parents)",
             hint="run `zqplan init DIR` to start one, then cd DIR or pass --registry",
         )
     from zqplan.shipped import shipped_registry
 
+    if not quiet and not _noted:
+        _noted.append(True)  # once a run, and outside the memo: a replay says it again once
+        say(
+            f"zqplan: note: no {DEFAULT_REGISTRY} in this folder or its parents: showing the "
+            "Zhaoqing plan shipped with zqplan (`zqplan init` starts your own)"
+        )
     return shipped_registry()
+
+
+_noted: list[bool] = []
+"""Set once this run has said that it reads the shipped plan."""
 
 
 def load(option: Path | None) -> tuple[Plan, Ledger]:
@@ -346,7 +385,21 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     path = resolve_registry(option, writing=False)
     plan = registry.load_plan(path)
     records = ledger.read(ledger.ledger_path(path))
-    problems = [*records.problems, *ledger.validate(plan, records.observations)]
+    observations: Sequence[Observation] = records.observations
+    if any(t.renamed_from for t in plan.targets) or not _all_known(plan, records):
+        from zqplan.renames import carry_over
+
+        kept, unknown = carry_over(plan, records.observations)
+        observations = kept
+        if unknown:  # check reports each; reading goes on without them
+            names = sorted({o.target_id for o in unknown})
+            say(
+                f"zqplan: note: left out {len(unknown)} record(s) for unknown target(s) "
+                f"{', '.join(repr(n) for n in names[:5])}{' ...' * (len(names) > 5)} "
+                "(`zqplan check` for more)"
+            )
+        records = replace(records, observations=tuple(kept))
+    problems = [*records.problems, *ledger.validate(plan, observations)]
     if problems:
         raise Problems(problems)
     for torn in records.torn:  # maybe a write in progress: left out, and said so
@@ -354,15 +407,21 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     return plan, records
 
 
-def find_target(plan: Plan, target_id: str, index: dict[str, Target] | None = None) -> Target:
-    """The target with that id, or an error naming the closest ids."""
-    from zqplan.registry import suggest
+def _all_known(plan: Plan, records: Ledger) -> bool:
+    """Whether every record is for a target or programme of the plan (the common case)."""
+    known = {t.id for t in plan.targets} | {p.id for p in plan.programmes}
+    return all(o.target_id in known for o in records.observations)
 
+
+def find_target(plan: Plan, target_id: str, index: dict[str, Target] | None = None) -> Target:
+    """The target with that id (in any case) or Chinese title, or an error with suggestions."""
     target = plan.target(target_id) if index is None else index.get(target_id)
     if target is None:
-        ids = [t.id for t in plan.targets]
-        hint = suggest(target_id, ids) or "`zqplan status` lists the ids"
-        raise UnknownTargetError(f"no target '{target_id}' in {plan.path}", hint=hint)
+        from zqplan.lookup import resolve
+
+        found = plan.target(resolve(plan, target_id, programmes=False))
+        assert found is not None  # resolve answers only ids of the plan's targets
+        target = found
     return target
 
 
@@ -600,8 +659,16 @@ def status(
         # Inside the memoised body: a replayed run never loads select.py and the model.
         selection = selection_of(params)
         plan, records = load(path)
+        in_plan = plan
+        if any(t.retired for t in plan.targets):
+            from zqplan.renames import in_force
+
+            in_plan = in_force(plan, day)  # retired targets: in show and history, not here
         assessments = select_targets(
-            plan, assess_plan(plan, known(records.observations, knew), as_of=day), selection, lang
+            plan,
+            assess_plan(in_plan, known(records.observations, knew), as_of=day),
+            selection,
+            lang,
         )
         document = status_document(plan, assessments, as_of=day, known_at=knew)
 
@@ -727,6 +794,10 @@ def show(
 
         plan, records = load(path)
         target = find_target(plan, target_id)
+        if target.retired is not None and target.retired <= day:
+            say(
+                f"zqplan: note: '{target.id}' was retired on {target.retired}; status leaves it out"
+            )
         mine = [o for o in records.observations if o.target_id == target.id]
         ledger = known(mine, knew)
         other = None if target.relative_to is None else plan.target(target.relative_to)
@@ -960,6 +1031,7 @@ def update(
     from zqplan.registry import load_plan
 
     plan = load_plan(path)
+    target_id = _entry_id(plan, target_id)
     programme = plan.programme(target_id)
     if programme is not None:
         observation = _item_done(programme, value, stage, done, period)
@@ -1063,6 +1135,17 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
         say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
 
 
+def _entry_id(plan: Plan, named: str) -> str:
+    """The id of the target or programme named (in any case, or by title), said if not as given."""
+    if plan.programme(named) is not None or plan.target(named) is not None:
+        return named
+    from zqplan.lookup import resolve
+
+    found = resolve(plan, named)
+    say(f"zqplan: note: '{named}' is '{found}'")  # a write names exactly what it wrote to
+    return found
+
+
 def check_record_id(record: str, *, option: str) -> None:
     """A record id given by the user must have the shape zqplan gives its own."""
     from zqplan.ledger import RECORD_ID
@@ -1161,11 +1244,22 @@ def _item_done(
     return Observation(programme.id, period, True, record_id="", stage=stage.id, item=item)
 
 
+def _configured_user() -> str | None:
+    from zqplan.discovery import has_config
+
+    if not has_config():
+        return None
+    from zqplan.config import settings
+
+    configured = settings().user
+    return None if configured is None else configured.value
+
+
 def _recorder() -> str:
     import getpass
 
     try:
-        name = os.environ.get(USER_ENV) or getpass.getuser()
+        name = os.environ.get(USER_ENV) or _configured_user() or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
     # A login name that is not UTF-8 arrives with surrogates: keep what can be kept.
@@ -1299,6 +1393,42 @@ def init(
     )
 
 
+@app.command(context_settings=CONTEXT)
+def config(
+    ctx: typer.Context,
+    registry: RegistryOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.EN,
+) -> None:
+    """The settings in force (registry, language, user) and where each comes from.
+
+    Example: zqplan config --json
+    """
+    from typer._click.core import ParameterSource  # Typer 0.28 vendors Click
+
+    from zqplan.commands.config import run
+
+    source = ctx.get_parameter_source("lang")
+    given = {ParameterSource.COMMANDLINE: "flag", ParameterSource.ENVIRONMENT: "env"}
+    origin = "" if source is None else given.get(source, "")
+    emit(run(registry=registry, lang=lang, lang_source=origin, json=json))
+
+
+@app.command(context_settings=CONTEXT)
+def docs(
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", help="What to read: registry (the format).")
+    ] = "registry",
+) -> None:
+    """Print documentation shipped with zqplan (Markdown): registry, the registry's format.
+
+    Example: zqplan docs registry | less
+    """
+    from zqplan.commands.docs import text
+
+    emit(text(topic))
+
+
 # --- entry point ---------------------------------------------------------------
 
 
@@ -1307,6 +1437,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     command, rest, prog_name = click_command(args)
     del _durable[:]
+    del _noted[:]
     try:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)
@@ -1371,6 +1502,20 @@ def _silence_stdout() -> None:
         pass
 
 
+LAZY_COMMANDS = {"add": "zqplan.commands.add"}
+"""Commands whose options live in their own module, imported only when they run."""
+
+
+def _lazy_command(name: str) -> Any:
+    """The command's registration, from its module's `command` function."""
+    import importlib
+
+    from typer.models import CommandInfo
+
+    module = importlib.import_module(LAZY_COMMANDS[name])
+    return CommandInfo(name=name, callback=module.command, context_settings=CONTEXT)
+
+
 def click_command(args: list[str]) -> tuple[Any, list[str], str]:
     """The Click command to run, its arguments and its name.
 
@@ -1381,6 +1526,12 @@ def click_command(args: list[str]) -> tuple[Any, list[str], str]:
     from typer.main import get_command
 
     names = {info.callback.__name__: info for info in app.registered_commands if info.callback}
+    if args and args[0] in LAZY_COMMANDS and COMPLETE_ENV not in os.environ:
+        names[args[0]] = _lazy_command(args[0])
+    elif not (args and args[0] in names):  # the whole app: its help lists every command
+        for name in LAZY_COMMANDS:
+            if all(info.name != name for info in app.registered_commands):
+                app.registered_commands.append(_lazy_command(name))
     if args and args[0] in names and COMPLETE_ENV not in os.environ:
         single = typer.Typer(
             add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None

@@ -11,8 +11,8 @@ class ExitCode(IntEnum):
     OK = 0
     """Success."""
     DATA = 1
-    """Invalid data: a malformed registry or ledger, a value or date that is not one,
-    an unknown target, or `zqplan check` found problems."""
+    """Invalid data: a malformed registry, ledger or config file, a value or date that
+    is not one, an unknown or ambiguous target, or `zqplan check` found problems."""
     USAGE = 2
     """Bad command line: unknown option, missing argument (Click's own code)."""
     FAIL_ON = 3
@@ -48,6 +48,10 @@ class ZqplanError(Exception):
 
 class RegistryError(ZqplanError):
     """The registry cannot be read or is not valid."""
+
+
+class ConfigError(ZqplanError):
+    """The user's config file cannot be read or is not valid."""
 
 
 class LedgerError(ZqplanError):

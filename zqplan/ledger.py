@@ -820,9 +820,10 @@ def validate(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanErro
     """Records for an unknown target, stage or item, or with the wrong kind of value."""
     problems: list[ZqplanError] = []
     targets = {t.id: t for t in plan.targets}
+    targets.update({old: t for t in plan.targets for old in t.renamed_from})
     programmes = {p.id: p for p in plan.programmes}
     # The common case, a number for a numeric target, costs two look-ups a record.
-    numeric = {t.id for t in plan.targets if t.kind is Kind.NUMERIC}
+    numeric = {i for i, t in targets.items() if t.kind is Kind.NUMERIC}
     for observation in observations:
         if (
             observation.target_id in numeric
@@ -844,7 +845,8 @@ def validate(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanErro
                     f"record {record} is for unknown target '{observation.target_id}'",
                     where=where,
                     hint=suggest(observation.target_id, [*targets, *programmes])
-                    or "add the target to the registry",
+                    or "add the target to the registry, or, if it was renamed, its old id to "
+                    "renamed_from of the target it became; read commands leave the record out",
                 )
             )
         elif observation.stage is not None or observation.item is not None:

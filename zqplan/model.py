@@ -296,6 +296,10 @@ class Target:
     """How far short of an "about" target still counts as broadly met (None: the default)."""
     relative_to: str | None = None
     """The id of the indicator whose figure for the same period is the target."""
+    renamed_from: tuple[str, ...] = ()
+    """Ids the target had before: ledger records under them count for it."""
+    retired: dt.date | None = None
+    """The day it was retired: from then on status leaves it out (history stays)."""
 
     @property
     def target_value(self) -> Value | None:

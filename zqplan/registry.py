@@ -68,6 +68,8 @@ TARGET_KEYS = (
     "yearly",
     "tolerance",
     "relative_to",
+    "renamed_from",
+    "retired",
 )
 POINT_KEYS = ("value", "date")
 GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
@@ -251,13 +253,19 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
     except ValueError as exc:
         if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of over 4,300 digits
             raise error("invalid TOML: a number far too long", where=str(path)) from None
+        from zqplan.conflicts import conflict_markers, describe
+
+        conflict = conflict_markers(text)
+        if conflict is not None:  # a merge left both sides in: say so, not "invalid statement"
+            message, hint = describe(conflict)
+            raise error(message, where=f"{path}:{conflict[0]}", hint=hint) from None
         found = _TOML_POSITION.match(str(exc))
         if found is None:
             raise error(f"invalid TOML: {exc}", where=str(path)) from None
         raise error(
             f"invalid TOML: {found['msg']} (column {found['col']})",
             where=f"{path}:{found['line']}",
-            hint="fix the syntax; see docs/registry.md",
+            hint="fix the syntax; `zqplan docs registry` describes the format",
         ) from None
 
 
@@ -290,6 +298,12 @@ def load_plan(path: Path) -> Plan:
     plan = _Reader(path, text).plan(document)
     cache.save_plan(key, plan)
     return plan
+
+
+def plan_from_text(path: Path, text: str) -> Plan:
+    """Validate registry text as the file at path would be (for a writer that checks first)."""
+    document = parse_toml(text, path=path, error=RegistryError)
+    return _Reader(path, text).plan(document)
 
 
 def missing_texts(plan: Plan) -> list[ZqplanError]:
@@ -446,6 +460,7 @@ class _Reader:
             if (programme := self.programme(programme_id, table, area_ids, list(target_tables)))
             is not None
         ]
+        self.renames(targets, [*target_tables, *(p.id for p in programmes)])
         for programme in programmes:
             if programme.id in target_tables:
                 self.problem(
@@ -469,6 +484,29 @@ class _Reader:
             path=str(self.path),
             documents=documents,
         )
+
+    def renames(self, targets: list[Target], current: list[str]) -> None:
+        """Each old id names one target, and no target or programme of today."""
+        claimed: dict[str, str] = {}
+        for target in targets:
+            for old in target.renamed_from:
+                keys = ("targets", target.id, "renamed_from")
+                if not ID_PATTERN.match(old):
+                    self.problem(f"renamed_from id '{old}' is not an id", *keys)
+                elif old in current:
+                    self.problem(
+                        f"target '{target.id}' was renamed from '{old}', which is a current id",
+                        *keys,
+                        hint=f"records for '{old}' would have two owners: remove '{old}' from "
+                        "renamed_from or rename the current entry",
+                    )
+                elif old in claimed:
+                    self.problem(
+                        f"'{old}' is in renamed_from of both '{claimed[old]}' and '{target.id}'",
+                        *keys,
+                        hint="an old id's records can count for one target only",
+                    )
+                claimed.setdefault(old, target.id)
 
     def entry(
         self,
@@ -797,8 +835,24 @@ class _Reader:
             schedule=schedule,
             tolerance=tolerance,
             relative_to=relative_to,
+            renamed_from=self.names(
+                table.get("renamed_from", []),
+                ".".join((*keys, "renamed_from")),
+                self.lines.line(*keys, "renamed_from"),
+            ),
+            retired=self.retired(table, *keys),
         )
         return result if len(self.problems) == before else None
+
+    def retired(self, table: Mapping[str, Any], *keys: str) -> dt.date | None:
+        """The target's `retired` date, if it has one."""
+        value = table.get("retired")
+        if value is None or _is_date(value):
+            return value
+        self.problem(
+            f"'{'.'.join((*keys, 'retired'))}' must be a date like 2025-06-30", *keys, "retired"
+        )
+        return None
 
     def schedule(
         self,

@@ -9,9 +9,10 @@ from zqplan.errors import RegistryError
 
 TEMPLATE = """\
 # A zqplan registry: the plan's targets, written by hand and read by zqplan.
-# The format is documented in docs/registry.md of zqplan's repository.
-# Record progress with `zqplan update TARGET VALUE --date YYYY-MM-DD`;
-# it goes to the ledger beside this file, never into this file.
+# `zqplan docs registry` prints the format, field by field. Record progress with
+# `zqplan update TARGET VALUE --date YYYY-MM-DD`; it goes to the ledger beside
+# this file, never into this file. `zqplan check` says what is wrong, by line.
+# Below: one example of each form of target. Keep what fits, delete the rest.
 
 schema = "zqplan.registry/1"
 
@@ -24,21 +25,111 @@ title = "My plan"
 
 [areas.economy]
 title = "Economy"
+# title_zh = "经济发展"
 
-# One table per target; the key after "targets." is its id.
+# One table per target; the key after "targets." is its id
+# (lower-case letters, digits and hyphens).
+
+# A level to reach by a date.
 [targets.gdp]
 area = "economy"
 title = "GDP"
+# title_zh = "地区生产总值"
 source = "Quote the sentence of the plan this target comes from."
 unit = "billion yuan"
 direction = "increase"        # increase | decrease | at-least | at-most
-# kind = "numeric"            # numeric | yes-no
 # attribute = "anticipatory"  # anticipatory | binding
 # trajectory = "compound"     # compound | linear
 # frequency = "annual"        # annual | quarterly | monthly
 baseline = { value = 100, date = 2022-12-31 }
 target = { value = 150, date = 2027-12-31 }
 # note = "Why the target reads as it does."
+# renamed_from = ["old-id"]   # ids it had before: their ledger records count for it
+# retired = 2026-06-30        # dropped from the plan: out of status from that day
+
+# Growth a year: "grow 6% a year on average" (in percent).
+[targets.retail-sales]
+area = "economy"
+title = "Retail sales of consumer goods"
+source = "Retail sales to grow by 6% a year."
+unit = "billion yuan"
+baseline = { value = 80, date = 2022-12-31 }
+target = { annual_growth = 6, date = 2027-12-31 }
+
+# A cumulative change: "cut energy use per unit of GDP by 13.5%" (in percent).
+[targets.energy-intensity]
+area = "economy"
+title = "Energy use per unit of GDP"
+source = "Energy use per unit of GDP to fall by 13.5%."
+unit = "t/10k yuan"
+direction = "decrease"
+attribute = "binding"
+baseline = { value = 0.5, date = 2020-12-31 }
+target = { change = -13.5, date = 2025-12-31 }
+
+# Yes or no: a thing to get done; record it with `zqplan update ID done`.
+[targets.new-port]
+area = "economy"
+title = "New river port opened"
+source = "Open the new river port by 2026."
+kind = "yes-no"
+target = { date = 2026-12-31 }
+
+# A floor: a rate held at or above a level every year ("at least 6%").
+[targets.growth-rate]
+area = "economy"
+title = "GDP growth rate"
+source = "GDP to grow by at least 6% a year."
+unit = "%"
+direction = "at-least"        # at-most for a ceiling
+trajectory = "linear"
+target = { value = 6 }
+
+# Yearly targets, as a government work report sets them (主要预期目标): one a
+# year, in the plan's words: "about 6" (or "6左右"), ">= 5.5" ("5.5以上"),
+# "<= 3" ("3以内"), a range "6-6.5", or a bare number.
+[targets.gdp-growth-yearly]
+area = "economy"
+title = "GDP growth"
+source = "GDP to grow by about 6% in 2023 and by at least 5.5% in 2024."
+unit = "%"
+
+[targets.gdp-growth-yearly.yearly]
+2023 = "about 6"
+2024 = ">= 5.5"
+
+# A staged programme: dated stages, each met when its items are recorded done
+# (`zqplan update rural-roads --stage start --done "Plan approved"`) and its
+# targets achieved.
+[programmes.rural-roads]
+area = "economy"
+title = "Rural roads programme"
+source = "A start in one year, results in three."
+start = 2023-01-01
+
+[[programmes.rural-roads.stages]]
+id = "start"
+title = "A start in one year"
+date = 2023-12-31
+items = ["Plan approved"]
+
+[[programmes.rural-roads.stages]]
+id = "results"
+title = "Results in three years"
+date = 2025-12-31
+targets = ["new-port"]
+
+# A revision: a mid-term review changed the target; from `decided` on it counts.
+[targets.forest-cover]
+area = "economy"
+title = "Forest coverage"
+source = "Forest coverage to reach 72% by 2027."
+unit = "%"
+baseline = { value = 70, date = 2022-12-31 }
+target = { value = 72, date = 2027-12-31 }
+revisions = [
+  { decided = 2025-06-30, value = 71.5, reason = "mid-term review" },
+]
 """
 
 

@@ -1,0 +1,1 @@
+"""zqplan's commands, one module each, imported only when the command runs."""
