@@ -137,19 +137,18 @@ def _timeout() -> float:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the ledger's writer lock (cross-platform, from filelock), or raise LockTimeout.
+    """Hold the ledger's writer lock (cross-platform, see lock.py), or raise LockTimeout.
 
     The lock sits beside the real file: ledgers reached through different symlinks
     to one file share one lock.
     """
-    from filelock import FileLock, Timeout
+    from zqplan import lock
 
     timeout = _timeout()
     lock_file = lock_path(path.resolve())
-    lock = FileLock(str(lock_file), timeout=timeout)
     try:
-        lock.acquire()
-    except Timeout:
+        descriptor = lock.acquire(str(lock_file), timeout)
+    except lock.Busy:
         raise LockTimeout(
             f"another zqplan has been writing {path} for {timeout:g} s (lock {lock_file})",
             hint=f"try again, or wait longer with {LOCK_ENV}=SECONDS; nothing was written",
@@ -159,7 +158,7 @@ def locked(path: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        lock.release()
+        lock.release(descriptor)
 
 
 @dataclass(frozen=True, slots=True)
