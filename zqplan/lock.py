@@ -53,7 +53,7 @@ if sys.platform == "win32":
     def _try_lock(descriptor: int) -> bool:
         try:
             msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        except PermissionError:  # held by another process (EACCES)
+        except OSError:  # EACCES when held elsewhere; filelock too takes any failure so
             return False
         return True
 
