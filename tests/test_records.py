@@ -81,12 +81,12 @@ class TestManyWriters:
 
     def test_lock_timeout(self, tmp_path: Path) -> None:
         """A writer that cannot get the lock in time exits 4, says why, and writes nothing."""
-        from filelock import FileLock
+        from zqplan.ledger import locked
 
         registry = registry_in(tmp_path / "plan")
         ledger = registry.with_name("targets.ledger.toml")
         before = ledger.read_bytes()
-        with FileLock(str(ledger) + ".lock"):
+        with locked(ledger):  # held by this process: the zqplan below must wait
             result = zqplan(
                 "update",
                 "farm-output",

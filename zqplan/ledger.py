@@ -9,7 +9,6 @@ import math
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -52,12 +51,11 @@ the same second (one batch) by several clones have a negligible chance to collid
 
 def new_record_ids(recorded_at: dt.datetime, count: int) -> list[str]:
     """`count` record ids for one recording time, distinct from one another."""
-    import secrets
-
     ids: set[str] = set()
     ordered: list[str] = []
     while len(ordered) < count:
-        candidate = new_record_id(recorded_at, secrets.token_hex(RANDOM_BYTES))
+        # What secrets.token_hex does, without importing secrets (hmac, hashlib: ~10 ms).
+        candidate = new_record_id(recorded_at, os.urandom(RANDOM_BYTES).hex())
         if candidate not in ids:
             ids.add(candidate)
             ordered.append(candidate)
@@ -137,19 +135,18 @@ def _timeout() -> float:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the ledger's writer lock (cross-platform, from filelock), or raise LockTimeout.
+    """Hold the ledger's writer lock (cross-platform, see lock.py), or raise LockTimeout.
 
     The lock sits beside the real file: ledgers reached through different symlinks
     to one file share one lock.
     """
-    from filelock import FileLock, Timeout
+    from zqplan import lock
 
     timeout = _timeout()
     lock_file = lock_path(path.resolve())
-    lock = FileLock(str(lock_file), timeout=timeout)
     try:
-        lock.acquire()
-    except Timeout:
+        descriptor = lock.acquire(str(lock_file), timeout)
+    except lock.Busy:
         raise LockTimeout(
             f"another zqplan has been writing {path} for {timeout:g} s (lock {lock_file})",
             hint=f"try again, or wait longer with {LOCK_ENV}=SECONDS; nothing was written",
@@ -159,7 +156,7 @@ def locked(path: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        lock.release()
+        lock.release(descriptor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,6 +749,8 @@ def _finite(value: float) -> bool:
 
 def parse_record(line: str, where: Where) -> Observation:
     """One ledger line as an Observation; LedgerError says what is wrong with it."""
+    import tomllib  # not at the top: an update of plain text never parses a record
+
     try:
         document = tomllib.loads(line)
     except tomllib.TOMLDecodeError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -240,6 +239,8 @@ def _missing_hint(what: str) -> str:
 
 def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into FILE:LINE:COL: message."""
+    import tomllib  # not at the top: a registry read from the cache needs no parser
+
     if "\x00" in text:
         raise error("binary data (a NUL byte), not TOML text", where=str(path))
     try:
