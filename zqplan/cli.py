@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from zqplan.batch import BatchRow
     from zqplan.ledger import Ledger
     from zqplan.model import Assessment, Observation, Plan, Programme, Target
+    from zqplan.plausible import Figure
     from zqplan.render import Output, Terminal
 
 DEFAULT_REGISTRY = "targets.toml"
@@ -727,6 +728,14 @@ def update(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record a value the plausibility guard refuses (over 10x from the previous "
+            "figure, a fraction on a percent target); the record says it was forced.",
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
@@ -754,7 +763,7 @@ def update(
                 "--date, --source, --note and --id are columns of the --from file",
                 hint="put them in the file's date, source, note and record columns",
             )
-        update_batch(batch, batch_format, registry)
+        update_batch(batch, batch_format, registry, force=force)
         return
     if target_id is None:
         raise InvalidInputError(
@@ -789,14 +798,7 @@ def update(
                 hint=f"e.g. zqplan update {target.id} "
                 + ("done" if target.kind.value == "yes-no" else "86.5"),
             )
-        from zqplan.model import Observation
-
-        observation = Observation(target.id, period, parse_value(value, target), record_id="")
-        from zqplan.ledger import has_period, ledger_path
-
-        revises = any(o.date == period for o in target.observations) or has_period(
-            ledger_path(path), target.id, period
-        )
+        observation, revises = _observe(path, target, value, period, force=force)
         from zqplan.text import value as shown
 
         description = (
@@ -825,7 +827,53 @@ def update(
         say(f"note: {period} is in the future; status shows it from that day on")
 
 
-def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> None:
+def _observe(
+    path: Path, target: Target, value: str, period: dt.date, *, force: bool
+) -> tuple[Observation, bool]:
+    """The observation of a target's value, checked by the guard; whether it is a revision."""
+    from zqplan import guard
+    from zqplan.ledger import has_period, ledger_path
+    from zqplan.model import Observation
+
+    observation = Observation(target.id, period, parse_value(value, target), record_id="")
+    if guard.guarded(target) and not isinstance(observation.value, bool):
+        # One byte search of the ledger for this target's lines, not a parse.
+        known = guard.ledger_figures(ledger_path(path), [target])[target.id]
+        if _implausible(target, observation.value, value, period, known, force):
+            observation = replace(observation, forced=True)
+        return observation, any(f.date == period for f in known)
+    revises = any(o.date == period for o in target.observations) or has_period(
+        ledger_path(path), target.id, period
+    )
+    return observation, revises
+
+
+def _implausible(
+    target: Target,
+    number: float,
+    typed: str,
+    period: dt.date,
+    known: list[Figure],
+    force: bool,
+    where: str = "",
+) -> bool:
+    """Whether the guard refuses the value and --force overrides it; refused: an error."""
+    from zqplan import guard
+    from zqplan.errors import ImplausibleValueError
+
+    found = guard.verdict(target, number, typed, period, known)
+    if found is None:
+        return False
+    message = f"implausible value for '{target.id}': {found.message}"
+    if not force:
+        raise ImplausibleValueError(message, hint=found.hint)
+    say(f"note: {where}recorded with --force: {message}")
+    return True
+
+
+def update_batch(
+    name: str, fmt: BatchFormat | None, registry: Path | None, *, force: bool = False
+) -> None:
     """Check every row of a batch, then append them all in one write, or write nothing."""
     from zqplan import batch as batch_module
     from zqplan import ledger as ledger_module
@@ -840,9 +888,31 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
     recorder = _recorder()
     observations: list[Observation] = []
     index = {t.id: t for t in plan.targets}
+    from zqplan import guard
+    from zqplan.plausible import Figure
+
+    named = {index[row.target] for row in rows if row.target in index}
+    known = guard.ledger_figures(ledger_module.ledger_path(path), named)
     for row in rows:
         try:
-            observations.append(_batch_observation(plan, index, row, recorded_at, recorder))
+            observation = _batch_observation(plan, index, row, recorded_at, recorder)
+            figures = known.get(observation.target_id)
+            value = observation.value
+            if figures is not None and not isinstance(value, bool):
+                target = index[observation.target_id]
+                if _implausible(
+                    target,
+                    value,
+                    row.value,
+                    observation.date,
+                    figures,
+                    force,
+                    f"{name}:{row.line}: ",
+                ):
+                    observation = replace(observation, forced=True)
+                # Later rows of the batch are judged against this one too.
+                figures.append(Figure(observation.date, value, f"line {row.line}"))
+            observations.append(observation)
         except ZqplanError as error:
             error.where = f"{name}:{row.line}"
             problems.append(error)

@@ -41,6 +41,7 @@ FIELDS = (
     "note",
     "stage",
     "item",
+    "forced",
 )
 REQUIRED = ("target", "date", "value", "recorded_at")
 
@@ -89,6 +90,8 @@ def format_record(observation: Observation) -> str:
     ):
         if text is not None:
             fields[key] = text
+    if observation.forced:
+        fields["forced"] = True
     # tomli-w inlines only short tables, so it writes each scalar and the line is
     # assembled here: every record is exactly one line of the file, whatever its length.
     inline = ", ".join(
@@ -546,6 +549,62 @@ def has_period(path: Path, target_id: str, period: dt.date) -> bool:
         return False
 
 
+_ID = rb"r\d{8}T\d{6}-[0-9a-f]{8,16}"
+_FIGURE = re.compile(
+    rb"^(" + _ID + rb') = \{ target = "([^"\\\n]*)", date = (\d{4}-\d{2}-\d{2}), '
+    rb"value = ([-+0-9.eE_]+|inf|nan)[ ,}]",
+    re.MULTILINE,
+)
+"""The start of a numeric record as zqplan writes it: id, target, date, value."""
+_VOID = re.compile(rb"^" + _ID + rb' = \{ voids = "(' + _ID + rb')"', re.MULTILINE)
+"""The start of a void record as zqplan writes it: the id it withdraws."""
+FEW_TARGETS = 32
+"""Up to this many targets, figures() searches for each; beyond, it scans every line."""
+
+
+def figures(path: Path, targets: Iterable[str]) -> dict[str, list[tuple[dt.date, float, str]]]:
+    """(date, value, record id) of the numeric records of each target, in file order,
+    without the records voided.
+
+    Byte searches for the start every record line has (zqplan writes target, date and
+    value first), not a parse: an update stays as cheap however long the history.
+    A line written otherwise (by hand) is not seen; `zqplan check` reads every line.
+    """
+    wanted = set(targets)
+    found: dict[str, list[tuple[dt.date, float, str]]] = {t: [] for t in wanted}
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return found
+    matches: Iterable[re.Match[bytes] | None]
+    if len(wanted) <= FEW_TARGETS:
+        starts = []
+        for target in wanted:
+            needle = f'= {{ target = "{target}", date = '.encode()
+            at = raw.find(needle)
+            while at >= 0:
+                starts.append(raw.rfind(b"\n", 0, at) + 1)
+                at = raw.find(needle, at + 1)
+        matches = (_FIGURE.match(raw, start) for start in sorted(starts))
+    else:
+        matches = _FIGURE.finditer(raw)
+    voided = set(_VOID.findall(raw)) if b'{ voids = "' in raw else set()
+    for match in matches:
+        if match is None or match.group(1) in voided:
+            continue
+        target = match.group(2).decode("utf-8", "replace")
+        if target not in found:
+            continue
+        try:
+            day = dt.date.fromisoformat(match.group(3).decode())
+            value = float(match.group(4))
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            found[target].append((day, value, match.group(1).decode()))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Ledger:
     """What a ledger file holds: valid records, and problems with file:line."""
@@ -677,6 +736,7 @@ def _compact(observation: Observation, line: int) -> Record:
         _intern(observation.stage),
         _intern(observation.item),
         line,
+        observation.forced,
     )
 
 
@@ -729,6 +789,8 @@ def _build(
             ranks[i],
             r[8],
             r[9],
+            None,
+            r[11],
         )
         for i, r in enumerate(records)
     )
@@ -801,6 +863,9 @@ def parse_record(line: str, where: Where) -> Observation:
         if text is not None and not isinstance(text, str):
             raise LedgerError(f"record {record_id}: {key} must be a string", where=str(where))
         texts[key] = text
+    forced = fields.get("forced", False)
+    if not isinstance(forced, bool):
+        raise LedgerError(f"record {record_id}: forced must be true or false", where=str(where))
     return Observation(
         target_id=target,
         date=date,
@@ -813,6 +878,7 @@ def parse_record(line: str, where: Where) -> Observation:
         where=where,
         stage=texts["stage"],
         item=texts["item"],
+        forced=forced,
     )
 
 

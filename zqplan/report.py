@@ -191,6 +191,7 @@ def record_fields(observation: Observation, *, superseded: bool) -> dict[str, An
         "source": observation.source,
         "note": observation.note,
         "superseded": superseded,
+        "forced": observation.forced,
     }
 
 
@@ -337,7 +338,7 @@ _STATUS_KEYS = (
 
 HISTORY_COLUMNS = (
     "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
-    "superseded",
+    "superseded", "forced",
 )  # fmt: skip
 """The columns of a history record."""
 

@@ -336,11 +336,17 @@ def history_table(
                     record["source"] or "—",
                     record["note"] or "—",
                     record["record"],
-                    "superseded" if record["superseded"] else "",
+                    _marks(record),
                 )
             )
         )
     return table
+
+
+def _marks(record: dict[str, Any]) -> str:
+    """What the last column of a history row says: superseded, forced."""
+    marks = [name for name in ("superseded", "forced") if record.get(name)]
+    return ", ".join(marks)
 
 
 def milestones_view(

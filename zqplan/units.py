@@ -355,3 +355,19 @@ def _number_text(value: float) -> str:
 def _trimmed(number: str) -> str:
     """A fixed-point number without trailing zeros after the point."""
     return number.rstrip("0").rstrip(".") if "." in number else number
+
+
+def plain_number(text: str) -> float | None:
+    """The number typed before a magnitude word ("5500万" -> 5500.0); None without one."""
+    typed = " ".join(_fold_width(text).split())
+    number = _NUMBER.match(typed)
+    if number is None:
+        return None
+    suffix = _normalize(typed[number.end() :])
+    magnitude, _ = _split_magnitude(suffix) if suffix else (1.0, "")
+    return None if magnitude == 1.0 else float(number.group().replace(",", ""))
+
+
+def is_percent(unit: Unit) -> bool:
+    """Whether values in this unit are percentages (%), not percentage points."""
+    return unit.base == _PERCENT
