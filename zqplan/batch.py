@@ -23,7 +23,7 @@ class BatchRow:
     value: str
     """The value as written (a number, a quantity such as 300亿, or done / not-done)."""
     date: str | None = None
-    """The period's end date as written (None: today)."""
+    """The period as written, e.g. 2024-12-31 or 2024-Q4 (None: the target's default)."""
     source: str | None = None
     """Where the figure comes from."""
     note: str | None = None

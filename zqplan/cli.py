@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -157,16 +156,15 @@ def _options(
 
 
 def parse_date(text: str, *, option: str) -> dt.date:
-    """A YYYY-MM-DD date from the command line."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise InvalidInputError(
-            f"{option} {text!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2024-12-31"
-        )
+    """A date from the command line, or the last day of the period it names ("2024-Q4")."""
+    from zqplan.periods import FORMS, PeriodError, parse_period
+
     try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
+        day = parse_period(text)
+    except PeriodError as exc:
+        reason = f": {exc.reason}" if exc.reason else ""
         raise InvalidInputError(
-            f"{option} {text!r} is not a date: {exc}", hint="write it as YYYY-MM-DD"
+            f"{option} {text!r} is not a date{reason}", hint=f"write it as {FORMS}"
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InvalidInputError(
@@ -683,9 +681,11 @@ def update(
         str | None,
         typer.Option(
             "--date",
-            metavar="YYYY-MM-DD",
-            help="The end of the period the value describes, or the day an item was done "
-            "(default: today).",
+            metavar="DATE",
+            help="The period the value describes, as 2024-12-31, 2024, 2024-Q4, 2024-12, "
+            "2024年, 2024年第四季度... (stored as its last day), or the day an item was done "
+            "(default: the last complete year, quarter or month, by the target's frequency; "
+            "for an item or a yes/no target, today).",
             show_default=False,
         ),
     ] = None,
@@ -753,16 +753,7 @@ def update(
     if batch_format is not None and batch is None:
         raise InvalidInputError("--format is the format of a --from file", hint="add --from FILE")
     if batch is not None:
-        if target_id is not None or value is not None or stage is not None or done is not None:
-            raise InvalidInputError(
-                "--from takes its targets and values from the file",
-                hint="drop TARGET, VALUE, --stage and --done, or drop --from",
-            )
-        if date is not None or source is not None or note is not None or record is not None:
-            raise InvalidInputError(
-                "--date, --source, --note and --id are columns of the --from file",
-                hint="put them in the file's date, source, note and record columns",
-            )
+        _refuse_with_batch([target_id, value, stage, done], [date, source, note, record])
         update_batch(batch, batch_format, registry, force=force)
         return
     if target_id is None:
@@ -770,7 +761,8 @@ def update(
             "missing TARGET", hint="zqplan update TARGET VALUE, or zqplan update --from FILE"
         )
     path = resolve_registry(registry, writing=True)
-    period = today() if date is None else parse_date(date, option="--date")
+    given = None if date is None else parse_date(date, option="--date")
+    defaulted = ""
     if record is not None:
         check_record_id(record, option="--id")
     for option, text in (("--source", source), ("--note", note), ("--done", done)):
@@ -783,6 +775,7 @@ def update(
     plan = load_plan(path)
     programme = plan.programme(target_id)
     if programme is not None:
+        period = given or today()
         observation = _item_done(programme, value, stage, done, period)
         description = f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
     else:
@@ -798,6 +791,9 @@ def update(
                 hint=f"e.g. zqplan update {target.id} "
                 + ("done" if target.kind.value == "yes-no" else "86.5"),
             )
+        period = given or default_period(target)
+        if given is None:  # said once recorded: an error stays one line
+            defaulted = f"note: no --date: {_default_said(target, period)}"
         observation, revises = _observe(path, target, value, period, force=force)
         from zqplan.text import value as shown
 
@@ -823,8 +819,51 @@ def update(
         say(f"already recorded: {observation.record_id} in {ledger_file}; nothing written")
         return
     say(f"recorded {description} in {ledger_file} as {observation.record_id}")
+    if defaulted:
+        say(defaulted)
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
+
+
+def default_period(target: Target) -> dt.date:
+    """The period of a figure given without a date: the last complete period of the
+    target's frequency; for a yes/no target, today (the day it was done)."""
+    from zqplan.model import Kind
+    from zqplan.periods import last_complete
+
+    if target.kind is Kind.YES_NO:
+        return today()
+    return last_complete(target.frequency.value, today())
+
+
+_PERIOD_NAMES = {"annual": "year", "quarterly": "quarter", "monthly": "month"}
+
+
+def _default_said(target: Target, period: dt.date) -> str:
+    """What a note says about the date a figure without one was given."""
+    from zqplan.model import Kind
+
+    if target.kind is Kind.YES_NO:
+        return f"recorded as of today, {period}"
+    name = _PERIOD_NAMES[target.frequency.value]
+    return (
+        f"the figure is for {period}, the end of the last complete {name} "
+        f"('{target.id}' is {target.frequency.value}; give --date for another period)"
+    )
+
+
+def _refuse_with_batch(singles: list[str | None], columns: list[str | None]) -> None:
+    """--from takes targets, values and their columns from the file, not the command line."""
+    if any(v is not None for v in singles):
+        raise InvalidInputError(
+            "--from takes its targets and values from the file",
+            hint="drop TARGET, VALUE, --stage and --done, or drop --from",
+        )
+    if any(v is not None for v in columns):
+        raise InvalidInputError(
+            "--date, --source, --note and --id are columns of the --from file",
+            hint="put them in the file's date, source, note and record columns",
+        )
 
 
 def _observe(
@@ -943,6 +982,20 @@ def update_batch(
         say(f"already recorded: {len(outcome.present)} row(s) of {name}; not written again")
     if count or not outcome.present:
         say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
+    _say_undated(rows, observations, index)
+
+
+def _say_undated(
+    rows: list[BatchRow], observations: list[Observation], index: dict[str, Target]
+) -> None:
+    """One note per date given to rows without one (not one per row: a batch is long)."""
+    undated: dict[str, int] = {}
+    for row, observation in zip(rows, observations, strict=True):
+        if row.date is None:
+            said = _default_said(index[observation.target_id], observation.date)
+            undated[said] = undated.get(said, 0) + 1
+    for said, times in undated.items():
+        say(f"note: {times} row{'s' * (times != 1)} without a date: {said}")
 
 
 def check_record_id(record: str, *, option: str) -> None:
@@ -995,7 +1048,7 @@ def _batch_observation(
     for option, text in (("source", row.source), ("note", row.note)):
         if text is not None:
             check_text(text, option=option)
-    period = today() if row.date is None else parse_date(row.date, option="date")
+    period = default_period(target) if row.date is None else parse_date(row.date, option="date")
     if row.record is not None:
         check_record_id(row.record, option="record")
     return Observation(
