@@ -645,7 +645,12 @@ def history(
         plan, records = load(path)
         target = find_target(plan, target_id)
         ledger = [o for o in records.observations if o.target_id == target.id]
-        document = history_document(target, ledger)
+        # Voided records are shown, struck out, with the first void's reason.
+        reasons: dict[str, str] = {}
+        for void in records.voids:
+            reasons.setdefault(void.voids, void.reason)
+        ledger += [o for o in records.withdrawn if o.target_id == target.id]
+        document = history_document(target, ledger, reasons)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import history_table
@@ -1105,6 +1110,31 @@ def _recorder() -> str:
         return "unknown"
     # A login name that is not UTF-8 arrives with surrogates: keep what can be kept.
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+@app.command(context_settings=CONTEXT)
+def void(
+    record: Annotated[
+        str,
+        typer.Argument(metavar="RECORD", help="The id of the ledger record to withdraw."),
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the record is withdrawn (required).")
+    ],
+    registry: RegistryOption = None,
+) -> None:
+    """Withdraw a wrong record: append a void, so that status and history leave it out.
+
+    To fix a wrong date or target: void the record, then record it again.
+    Example: zqplan void r20250110T093000-3f9a1c2b --reason "wrong year: was 2023"
+    """
+    from zqplan.commands.void import void_record
+
+    void_record(record, reason, resolve_registry(registry, writing=True))
+
+
+# For the commands that live in their own module (zqplan/commands/).
+recorder, written, say_moved = _recorder, _written, _say_moved
 
 
 @app.command(context_settings=CONTEXT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zqplan.errors import ZqplanError
@@ -177,7 +177,9 @@ def status_document(
     }
 
 
-def record_fields(observation: Observation, *, superseded: bool) -> dict[str, Any]:
+def record_fields(
+    observation: Observation, *, superseded: bool, voided: str | None = None
+) -> dict[str, Any]:
     """One observation as history shows it."""
     return {
         "record": observation.record_id,
@@ -192,24 +194,35 @@ def record_fields(observation: Observation, *, superseded: bool) -> dict[str, An
         "note": observation.note,
         "superseded": superseded,
         "forced": observation.forced,
+        "voided": voided,
     }
 
 
-def history_records(target: Target, ledger: Sequence[Observation]) -> list[dict[str, Any]]:
-    """Every record of the target, oldest period first; revised ones marked superseded."""
-    current = effective_observations(target, ledger, as_of=dt.date.max)
-    used = {o.record_id for o in current}
+def history_records(
+    target: Target, ledger: Sequence[Observation], voided: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Every record of the target, oldest period first; revised ones marked superseded,
+    withdrawn ones (`voided`: record id -> the void's reason) marked voided."""
+    reasons = voided or {}
+    kept = [o for o in ledger if o.record_id not in reasons]
+    current = effective_observations(target, kept, as_of=dt.date.max)
+    used = {o.record_id for o in current} | set(reasons)
     every = sorted((*target.observations, *ledger), key=lambda o: (o.date, o.sequence))
-    return [record_fields(o, superseded=o.record_id not in used) for o in every]
+    return [
+        record_fields(o, superseded=o.record_id not in used, voided=reasons.get(o.record_id))
+        for o in every
+    ]
 
 
-def history_document(target: Target, ledger: Sequence[Observation]) -> dict[str, Any]:
-    """zqplan.history/1: every record of one target."""
+def history_document(
+    target: Target, ledger: Sequence[Observation], voided: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """zqplan.history/1: every record of one target (voided ones included, marked)."""
     return {
         "schema": HISTORY_SCHEMA,
         "target": target.id,
         "unit": target.unit,
-        "records": history_records(target, ledger),
+        "records": history_records(target, ledger, voided),
     }
 
 
@@ -338,7 +351,7 @@ _STATUS_KEYS = (
 
 HISTORY_COLUMNS = (
     "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
-    "superseded", "forced",
+    "superseded", "forced", "voided",
 )  # fmt: skip
 """The columns of a history record."""
 

@@ -323,7 +323,7 @@ def history_table(
     for column in ("date", "value", "recorded", "by", "source", "note", "record", ""):
         table.add_column(column, justify="right" if column == "value" else "left")
     for record in records:
-        style = "dim" if record["superseded"] else ""
+        style = "dim strike" if record.get("voided") else "dim" if record["superseded"] else ""
         recorded = record["recorded_at"] or "in the registry"
         table.add_row(
             *(
@@ -344,8 +344,10 @@ def history_table(
 
 
 def _marks(record: dict[str, Any]) -> str:
-    """What the last column of a history row says: superseded, forced."""
+    """What the last column of a history row says: superseded, forced, voided: why."""
     marks = [name for name in ("superseded", "forced") if record.get(name)]
+    if record.get("voided"):
+        marks.append(f"voided: {record['voided']}")
     return ", ".join(marks)
 
 

@@ -1,0 +1,1 @@
+"""Commands that live in their own module, imported only when they run."""
