@@ -649,8 +649,10 @@ def history(
         reasons: dict[str, str] = {}
         for void in records.voids:
             reasons.setdefault(void.voids, void.reason)
+        in_force = list(ledger)
         ledger += [o for o in records.withdrawn if o.target_id == target.id]
         document = history_document(target, ledger, reasons)
+        _mark_conflicts(document["records"], in_force)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import history_table
@@ -1169,12 +1171,12 @@ def check(
             say(f"zqplan: moved the torn last line of the ledger to {side}")
 
     def body() -> None:
-        from zqplan import ledger
         from zqplan import registry as registry_module
         from zqplan.render import Output
         from zqplan.report import CHECK_COLUMNS, check_document
 
         problems: list[ZqplanError] = []
+        warned: list[ZqplanError] = []  # reported, but check still exits 0
         plan = None
         try:
             plan = registry_module.load_plan(path)
@@ -1184,32 +1186,26 @@ def check(
             problems.extend(found.problems)
         except ZqplanError as error:
             problems.append(error)
-        try:
-            records = ledger.read(ledger.ledger_path(path))
-            problems.extend(records.problems)
-            problems.extend(records.torn)
-            problems.extend(ledger.moved_aside(ledger.ledger_path(path)))
-            if plan is not None:
-                problems.extend(ledger.validate(plan, records.observations))
-        except ZqplanError as error:
-            problems.append(error)
-        document = check_document(problems)
+        _check_ledger(path, plan, problems, warned)
+        document = check_document(problems, warned)
+        shown = [*problems, *warned]
 
         def view(terminal: Terminal) -> RenderableType:
             from rich.text import Text
 
             from zqplan.text import printable
 
-            return Text("\n".join(printable(str(p)) for p in problems)) if problems else Text("")
+            return Text("\n".join(printable(str(p)) for p in shown)) if shown else Text("")
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
             from zqplan.safe import printable
 
-            for problem in problems:  # plain FILE:LINE: lines, as compilers print them
+            for problem in shown:  # plain FILE:LINE: lines, as compilers print them
                 emit(printable(str(problem)) + "\n")
         else:
-            output = Output(document, lambda: document["problems"], CHECK_COLUMNS, view)
+            rows = lambda: [*document["problems"], *document["warnings"]]  # noqa: E731
+            output = Output(document, rows, CHECK_COLUMNS, view)
             emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=None)
         if problems:
             raise typer.Exit(int(ExitCode.DATA))
@@ -1219,6 +1215,37 @@ def check(
 
     folder = ledger_path(path).resolve().parent
     memoized("check", params, path, day, body, also=[folder, *_texts(path)])
+
+
+def _mark_conflicts(rows: list[dict[str, Any]], observations: list[Observation]) -> None:
+    """Set each history row's `conflict`: the records it conflicts with (see conflicts.py)."""
+    from zqplan.conflicts import conflicts
+
+    others: dict[str, list[str]] = {}
+    for pair in conflicts(observations):
+        others.setdefault(pair.first.record_id, []).append(pair.second.record_id)
+        others.setdefault(pair.second.record_id, []).append(pair.first.record_id)
+    for row in rows:
+        row["conflict"] = ", ".join(others.get(row["record"], [])) or None
+
+
+def _check_ledger(
+    path: Path, plan: Plan | None, problems: list[ZqplanError], warned: list[ZqplanError]
+) -> None:
+    """Add the ledger's problems (and its conflicting revisions, as warnings)."""
+    from zqplan import ledger
+    from zqplan.conflicts import warnings
+
+    try:
+        records = ledger.read(ledger.ledger_path(path))
+        problems.extend(records.problems)
+        problems.extend(records.torn)
+        problems.extend(ledger.moved_aside(ledger.ledger_path(path)))
+        if plan is not None:
+            problems.extend(ledger.validate(plan, records.observations))
+        warned.extend(warnings(records.observations))
+    except ZqplanError as error:
+        problems.append(error)
 
 
 def _texts(path: Path) -> list[Path]:

@@ -195,6 +195,7 @@ def record_fields(
         "superseded": superseded,
         "forced": observation.forced,
         "voided": voided,
+        "conflict": None,
     }
 
 
@@ -351,7 +352,7 @@ _STATUS_KEYS = (
 
 HISTORY_COLUMNS = (
     "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
-    "superseded", "forced", "voided",
+    "superseded", "forced", "voided", "conflict",
 )  # fmt: skip
 """The columns of a history record."""
 
@@ -361,7 +362,7 @@ MILESTONE_COLUMNS = (
 )  # fmt: skip
 """The columns of a milestones row: one per stage."""
 
-CHECK_COLUMNS = ("file", "line", "message", "hint")
+CHECK_COLUMNS = ("file", "line", "message", "hint", "severity")
 """The columns of a check problem."""
 
 
@@ -392,20 +393,32 @@ def milestone_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
 CHECK_SCHEMA = "zqplan.check/1"
 
 
-def check_document(problems: Sequence[ZqplanError]) -> dict[str, Any]:
-    """zqplan.check/1: every problem with its file and line."""
-    rows = []
-    for problem in problems:
-        where = problem.where or ""
-        path, _, line = where.rpartition(":")
-        if not line.isdigit():
-            path, line = where, ""
-        rows.append(
-            {
-                "file": path or None,
-                "line": int(line) if line else None,
-                "message": problem.message,
-                "hint": problem.hint,
-            }
-        )
-    return {"schema": CHECK_SCHEMA, "ok": not rows, "problems": rows}
+def check_document(
+    problems: Sequence[ZqplanError], warnings: Sequence[ZqplanError] = ()
+) -> dict[str, Any]:
+    """zqplan.check/1: every problem (and warning) with its file and line."""
+
+    def rows(found: Sequence[ZqplanError], severity: str) -> list[dict[str, Any]]:
+        listed = []
+        for problem in found:
+            where = problem.where or ""
+            path, _, line = where.rpartition(":")
+            if not line.isdigit():
+                path, line = where, ""
+            listed.append(
+                {
+                    "file": path or None,
+                    "line": int(line) if line else None,
+                    "message": problem.message,
+                    "hint": problem.hint,
+                    "severity": severity,
+                }
+            )
+        return listed
+
+    return {
+        "schema": CHECK_SCHEMA,
+        "ok": not problems,
+        "problems": rows(problems, "error"),
+        "warnings": rows(warnings, "warning"),
+    }

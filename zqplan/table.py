@@ -348,6 +348,8 @@ def _marks(record: dict[str, Any]) -> str:
     marks = [name for name in ("superseded", "forced") if record.get(name)]
     if record.get("voided"):
         marks.append(f"voided: {record['voided']}")
+    if record.get("conflict"):
+        marks.append(f"conflicts with {record['conflict']}")
     return ", ".join(marks)
 
 
