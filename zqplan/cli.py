@@ -735,6 +735,14 @@ def update(
             show_default=False,
         ),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="The --from file's encoding (default: UTF-8, UTF-16 or GB18030, detected).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -757,11 +765,13 @@ def update(
 
     if value is not None and value.startswith("--"):
         raise InvalidInputError(f"no such option: {value}", hint="see `zqplan update --help`")
-    if batch_format is not None and batch is None:
-        raise InvalidInputError("--format is the format of a --from file", hint="add --from FILE")
+    if (batch_format is not None or encoding is not None) and batch is None:
+        raise InvalidInputError(
+            "--format and --encoding describe a --from file", hint="add --from FILE"
+        )
     if batch is not None:
         _refuse_with_batch([target_id, value, stage, done], [date, source, note, record])
-        update_batch(batch, batch_format, registry, force=force)
+        update_batch(batch, batch_format, registry, force=force, encoding=encoding)
         return
     if target_id is None:
         raise InvalidInputError(
@@ -918,18 +928,24 @@ def _implausible(
 
 
 def update_batch(
-    name: str, fmt: BatchFormat | None, registry: Path | None, *, force: bool = False
+    name: str,
+    fmt: BatchFormat | None,
+    registry: Path | None,
+    *,
+    force: bool = False,
+    encoding: str | None = None,
 ) -> None:
     """Check every row of a batch, then append them all in one write, or write nothing."""
     from zqplan import batch as batch_module
     from zqplan import ledger as ledger_module
 
     path = resolve_registry(registry, writing=True)
-    text = _read_batch(name)
+    text = _read_batch(name, encoding)
     from zqplan.registry import load_plan
 
     plan = load_plan(path)
     rows, problems = batch_module.parse(text, name=name, fmt=fmt)
+    rows = _by_title(plan, rows)
     recorded_at = dt.datetime.now(dt.UTC)
     recorder = _recorder()
     observations: list[Observation] = []
@@ -953,14 +969,14 @@ def update_batch(
                     observation.date,
                     figures,
                     force,
-                    f"{name}:{row.line}: ",
+                    f"{name}:{row.where}: ",
                 ):
                     observation = replace(observation, forced=True)
                 # Later rows of the batch are judged against this one too.
                 figures.append(Figure(observation.date, value, f"line {row.line}"))
             observations.append(observation)
         except ZqplanError as error:
-            error.where = f"{name}:{row.line}"
+            error.where = f"{name}:{row.where}"
             problems.append(error)
     first: dict[str, int] = {}
     for row in rows:
@@ -973,7 +989,7 @@ def update_batch(
                 )
             )
     if problems:
-        problems.sort(key=lambda p: int((p.where or ":0").rpartition(":")[2] or 0))
+        problems.sort(key=_place)
         raise Problems(problems, every=True)
     if not observations:
         say(f"nothing to record: {name} has no rows")
@@ -992,13 +1008,40 @@ def update_batch(
     _say_undated(rows, observations, index)
 
 
+def _place(problem: ZqplanError) -> tuple[int, int]:
+    """(line, column) of a batch problem's NAME:LINE or NAME:LINE:COLUMN, for sorting."""
+    numbers: list[int] = []
+    for part in reversed((problem.where or "").split(":")):
+        if not part.isdigit() or len(numbers) == 2:
+            break
+        numbers.insert(0, int(part))
+    numbers += [0, 0]
+    return numbers[0], numbers[1]
+
+
+def _by_title(plan: Plan, rows: list[BatchRow]) -> list[BatchRow]:
+    """Rows that name a target by its exact title (a yearbook's 指标 column) get its id."""
+    ids = {t.id for t in plan.targets} | {p.id for p in plan.programmes}
+    titles: dict[str, str] = {}
+    for target in plan.targets:
+        for title in (target.title_zh, target.title):
+            if title:
+                titles.setdefault(title.strip(), target.id)
+    return [
+        replace(row, target=titles[row.target])
+        if row.target not in ids and row.target in titles
+        else row
+        for row in rows
+    ]
+
+
 def _say_undated(
     rows: list[BatchRow], observations: list[Observation], index: dict[str, Target]
 ) -> None:
     """One note per date given to rows without one (not one per row: a batch is long)."""
     undated: dict[str, int] = {}
     for row, observation in zip(rows, observations, strict=True):
-        if row.date is None:
+        if row.date is None and observation.target_id in index:
             said = _default_said(index[observation.target_id], observation.date)
             undated[said] = undated.get(said, 0) + 1
     for said, times in undated.items():
@@ -1029,15 +1072,16 @@ def _say_moved(side: Path | None) -> None:
         say(f"zqplan: note: the ledger's torn last line (an interrupted write) was moved to {side}")
 
 
-def _read_batch(name: str) -> str:
-    """The batch's text: a file (missing: a usage error), or standard input for '-'."""
-    from zqplan.errors import BatchError
-    from zqplan.registry import decode, read_bytes
+def _read_batch(name: str, encoding: str | None = None) -> str:
+    """The batch's text: a file (missing: a usage error), or standard input for '-';
+    UTF-8, UTF-16 or GB18030 detected from the bytes, or the encoding given."""
+    from zqplan.encodings import decode_sheet
+    from zqplan.registry import read_bytes
 
     if name == "-":
-        return decode(sys.stdin.buffer.read(), path=Path("-"), error=BatchError)
+        return decode_sheet(sys.stdin.buffer.read(), path=Path("-"), encoding=encoding)
     raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
-    return decode(raw, path=Path(name), error=BatchError)
+    return decode_sheet(raw, path=Path(name), encoding=encoding)
 
 
 def _batch_observation(
@@ -1046,10 +1090,27 @@ def _batch_observation(
     """One batch row as an observation, or the error that says why not."""
     from zqplan.model import Observation
 
-    if plan.programme(row.target) is not None:
+    programme = plan.programme(row.target)
+    if programme is not None:
+        if row.stage is None or row.item is None or row.value.lower() not in ("done", "true"):
+            raise InvalidInputError(
+                f"'{row.target}' is a programme: a row needs its stage and item, value done",
+                hint="columns target,value,date,stage,item: bxqzwc,done,2024-06-30,start,ITEM",
+            )
+        day = today() if row.date is None else parse_date(row.date, option="date")
+        done = _item_done(programme, None, row.stage, row.item, day)
+        return replace(
+            done,
+            record_id=row.record or "",
+            recorded_at=recorded_at,
+            recorded_by=recorder,
+            source=row.source,
+            note=row.note,
+        )
+    if row.stage is not None or row.item is not None:
         raise InvalidInputError(
-            f"'{row.target}' is a programme",
-            hint="record its items with `zqplan update PROGRAMME --stage S --done ITEM`",
+            f"stage and item are for programmes; '{row.target}' is not one",
+            hint="leave the stage and item cells empty for a target",
         )
     target = find_target(plan, row.target, index)
     for option, text in (("source", row.source), ("note", row.note)):
