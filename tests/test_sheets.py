@@ -100,3 +100,42 @@ def test_programme_items(zqplan: Run, registry: Path) -> None:
     ladder = json.loads(zqplan("milestones", "--json", "--as-of", "2024-01-01").stdout)
     (programme,) = [p for p in ladder["programmes"] if p["id"] == "bxqzwc"]
     assert programme["stages"][0]["status"] == "met"
+
+
+def workbook(path: Path) -> None:
+    """figures.xlsx: a long sheet 'long' (Excel dates) and a wide sheet '完成情况'."""
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    long = book.active
+    assert long is not None
+    long.title = "long"
+    long.append(["target", "value", "date", "note"])
+    long.append(["farm-output", 86.5, dt.datetime(2024, 12, 31), "multi\nline"])
+    wide = book.create_sheet("完成情况")
+    wide.append(["指标", 2021, "2022年"])
+    wide.append(["小鹏汽车肇庆工厂汽车产量", 140000, "abc"])
+    book.save(path)
+
+
+def test_xlsx(zqplan: Run, registry: Path) -> None:
+    workbook(registry.parent / "figures.xlsx")
+    result = zqplan("update", "--from", "figures.xlsx")  # the first sheet
+    assert result.returncode == 0, result.stderr
+    assert ledger_rows(zqplan, "farm-output") == [("2024-12-31", 86.5)]
+    bad = zqplan("update", "--from", "figures.xlsx", "--sheet", "完成情况")
+    assert bad.returncode == 1
+    assert "figures.xlsx:2:3: 'abc' is not a number" in bad.stderr
+    assert ledger_rows(zqplan, "xpeng-vehicles") == []
+    unknown = zqplan("update", "--from", "figures.xlsx", "--sheet", "nope")
+    assert unknown.returncode == 2
+    assert "sheets: long, 完成情况" in unknown.stderr
+
+
+def test_sheet_needs_a_workbook(zqplan: Run, registry: Path) -> None:
+    (registry.parent / "figures.csv").write_text(CSV, encoding="utf-8")
+    result = zqplan("update", "--from", "figures.csv", "--sheet", "x")
+    assert result.returncode == 2
+    assert "no .xlsx workbook" in result.stderr

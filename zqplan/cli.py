@@ -735,6 +735,14 @@ def update(
             show_default=False,
         ),
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of an .xlsx --from file (default: the first).",
+            show_default=False,
+        ),
+    ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -765,13 +773,13 @@ def update(
 
     if value is not None and value.startswith("--"):
         raise InvalidInputError(f"no such option: {value}", hint="see `zqplan update --help`")
-    if (batch_format is not None or encoding is not None) and batch is None:
+    if (batch_format or encoding or sheet) is not None and batch is None:
         raise InvalidInputError(
-            "--format and --encoding describe a --from file", hint="add --from FILE"
+            "--format, --encoding and --sheet describe a --from file", hint="add --from FILE"
         )
     if batch is not None:
         _refuse_with_batch([target_id, value, stage, done], [date, source, note, record])
-        update_batch(batch, batch_format, registry, force=force, encoding=encoding)
+        update_batch(batch, batch_format, registry, force=force, encoding=encoding, sheet=sheet)
         return
     if target_id is None:
         raise InvalidInputError(
@@ -934,13 +942,14 @@ def update_batch(
     *,
     force: bool = False,
     encoding: str | None = None,
+    sheet: str | None = None,
 ) -> None:
     """Check every row of a batch, then append them all in one write, or write nothing."""
     from zqplan import batch as batch_module
     from zqplan import ledger as ledger_module
 
     path = resolve_registry(registry, writing=True)
-    text = _read_batch(name, encoding)
+    text = _read_batch(name, encoding, sheet)
     from zqplan.registry import load_plan
 
     plan = load_plan(path)
@@ -1072,15 +1081,25 @@ def _say_moved(side: Path | None) -> None:
         say(f"zqplan: note: the ledger's torn last line (an interrupted write) was moved to {side}")
 
 
-def _read_batch(name: str, encoding: str | None = None) -> str:
+def _read_batch(name: str, encoding: str | None = None, sheet: str | None = None) -> str:
     """The batch's text: a file (missing: a usage error), or standard input for '-';
-    UTF-8, UTF-16 or GB18030 detected from the bytes, or the encoding given."""
+    an .xlsx workbook's sheet as CSV; else UTF-8, UTF-16 or GB18030 detected from the
+    bytes, or the encoding given."""
     from zqplan.encodings import decode_sheet
     from zqplan.registry import read_bytes
 
     if name == "-":
-        return decode_sheet(sys.stdin.buffer.read(), path=Path("-"), encoding=encoding)
-    raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
+        raw = sys.stdin.buffer.read()
+    else:
+        raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
+    from zqplan.xlsx import ZIP_MAGIC, sheet_csv
+
+    if raw.startswith(ZIP_MAGIC):
+        return sheet_csv(raw, path=Path(name), sheet=sheet)
+    if sheet is not None:
+        raise InvalidInputError(
+            f"--sheet: {name} is no .xlsx workbook", hint="drop --sheet for a CSV file"
+        )
     return decode_sheet(raw, path=Path(name), encoding=encoding)
 
 
