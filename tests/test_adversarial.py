@@ -135,7 +135,7 @@ class TestSymlinkedLedger:
             registry.with_name("targets.ledger.toml").symlink_to(shared)
         processes = []
         for number, registry in enumerate(registries):
-            rows = "".join(f"gdp,{number * 1000 + n},{2000 + n}-12-31\n" for n in range(50))
+            rows = "".join(f"gdp,{100 + number * 50 + n},{2000 + n}-12-31\n" for n in range(50))
             batch = registry.with_name("batch.csv")
             batch.write_text("target,value,date\n" + rows, encoding="utf-8")
             processes.append(
@@ -251,7 +251,7 @@ class TestExitAfterTheWrite:
 
         registry = plan(tmp_path / "p")
         batch = tmp_path / "b.csv"
-        batch.write_text("target,value,date\ngdp,1,2023-12-31\ngdp,2,2024-12-31\n", "utf-8")
+        batch.write_text("target,value,date\ngdp,101,2023-12-31\ngdp,102,2024-12-31\n", "utf-8")
 
         def interrupted(folder: Path) -> None:
             raise KeyboardInterrupt
@@ -304,8 +304,8 @@ class TestRecordId:
         batch = tmp_path / "b.csv"
         batch.write_text(
             "target,value,date,record\n"
-            f"gdp,1,2023-12-31,{self.ID}\n"
-            "gdp,2,2024-12-31,r20241231T090000-1a2b3c4e\n",
+            f"gdp,101,2023-12-31,{self.ID}\n"
+            "gdp,102,2024-12-31,r20241231T090000-1a2b3c4e\n",
             "utf-8",
         )
         assert zq(registry, "update", "--from", str(batch)).returncode == 0
@@ -471,7 +471,7 @@ class TestByteOrderMark:
         registry = plan(tmp_path / "p")
         batch = tmp_path / "b.jsonl"
         batch.write_text(
-            self.BOM + '{"target": "gdp", "value": 1, "date": "2024-12-31"}\n', "utf-8"
+            self.BOM + '{"target": "gdp", "value": 101, "date": "2024-12-31"}\n', "utf-8"
         )
         result = zq(registry, "update", "--from", str(batch))
         assert result.returncode == 0, result.stderr
@@ -666,6 +666,11 @@ OPERATIONS = st.tuples(
 )
 
 
+def plausible(number: int) -> int:
+    """A value within the guard's 10x of the template's baseline (100) and of each other."""
+    return 100 + number % 500
+
+
 class Office:
     """One ledger, driven by zqplan's own entry point and by a simulated git and power cut.
 
@@ -710,7 +715,7 @@ class Office:
     def line(self, record: str, number: int) -> str:
         return (
             f'{record} = {{ target = "gdp", date = {2000 + number % 30}-12-31, '
-            f"value = {number}.5, recorded_at = 2024-03-01T09:30:00Z }}"
+            f"value = {plausible(number)}.5, recorded_at = 2024-03-01T09:30:00Z }}"
         )
 
     def settle(self) -> None:
@@ -727,7 +732,7 @@ class Office:
         date = f"{2000 + number % 30}-12-31"
         if what in ("update", "keyed"):
             given = ["--id", self.new_id()] if what == "keyed" else []
-            args = ("update", "gdp", str(number), "--date", date, *given, *registry)
+            args = ("update", "gdp", str(plausible(number)), "--date", date, *given, *registry)
             code, _, err = self.run(main, *args)
             assert code == 0, err
             self.settle()
@@ -741,7 +746,7 @@ class Office:
             self.settle()
         elif what == "batch":
             ids = [self.new_id() for _ in range(1 + number % 4)]
-            rows = "".join(f"gdp,{number},{date},{i}\n" for i in ids)
+            rows = "".join(f"gdp,{plausible(number)},{date},{i}\n" for i in ids)
             batch = self.folder / "batch.csv"
             batch.write_text("target,value,date,record\n" + rows, encoding="utf-8")
             code, _, err = self.run(main, "update", "--from", str(batch), *registry)

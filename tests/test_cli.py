@@ -352,7 +352,7 @@ class TestUpdate:
         """
         before = record(registry, "0000000a", 84.0) + b"garbage\n"
         ledger_path(registry).write_bytes(before)
-        result = zqplan("update", "farm-output", "1", "-r", "plan/targets.toml")
+        result = zqplan("update", "farm-output", "90", "-r", "plan/targets.toml")
         assert result.returncode == 0, result.stderr
         after = ledger_path(registry).read_bytes()
         assert after.startswith(before)

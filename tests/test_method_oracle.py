@@ -876,7 +876,7 @@ def _judge_with_zqplan(
     if any(case.ledger for case in cases):
         batch = folder / "ledger.csv"
         batch.write_text(ledger_csv(cases), encoding="utf-8")
-        args = ("update", "--from", str(batch), "--registry", str(registry))
+        args = ("update", "--from", str(batch), "--force", "--registry", str(registry))
         done = run_zqplan(*args, cwd=folder, env=env)
         if done.returncode != 0:
             return f"update refused: {done.stderr.replace(str(folder), '').strip()[:200]}"

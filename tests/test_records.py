@@ -41,7 +41,7 @@ WRITER = textwrap.dedent(
     worker, count = int(sys.argv[1]), int(sys.argv[2])
     for n in range(count):
         try:
-            main(["update", "gdp", str(worker * 1000 + n), "--date",
+            main(["update", "gdp", str(100 + worker * 20 + n), "--date",
                   f"{2000 + n}-12-31", "--note", f"worker {worker}"])
         except SystemExit as stop:
             if stop.code:
@@ -74,7 +74,7 @@ class TestManyWriters:
         assert records.problems == ()
         assert records.torn == ()
         values = sorted(o.value for o in records.observations)
-        assert values == sorted(float(w * 1000 + n) for w in range(20) for n in range(50))
+        assert values == sorted(float(100 + w * 20 + n) for w in range(20) for n in range(50))
         assert len({o.record_id for o in records.observations}) == 1000
         checked = zqplan("check", cwd=registry.parent)
         assert (checked.returncode, checked.stdout) == (0, "")
@@ -142,7 +142,7 @@ class TestKilledWriters:
         checked = zqplan("check", cwd=registry.parent)
         assert (checked.returncode, checked.stdout) == (0, "")
         # the next writer (holding the lock) removes what killed writers left half-written
-        assert zqplan("update", "farm-output", "1", cwd=registry.parent).returncode == 0
+        assert zqplan("update", "farm-output", "150", cwd=registry.parent).returncode == 0
         leftovers = [p.name for p in registry.parent.iterdir() if p.name.endswith(".new")]
         assert leftovers == []
         assert len(read(registry.with_name("targets.ledger.toml")).observations) == landed + 1

@@ -96,7 +96,9 @@ class TestBatch:
 
     def test_one_append(self, plan: Path) -> None:
         """A 2,000-row batch lands whole: the ledger grows by exactly 2,000 lines."""
-        rows = "".join(f"farm-output,{n},{1900 + n % 300}-12-31,,\n" for n in range(2000))
+        rows = "".join(
+            f"farm-output,{100 + n % 50},{1900 + n % 300}-12-31,,\n" for n in range(2000)
+        )
         (plan / "in.csv").write_text("target,value,date,source,note\n" + rows)
         before = ledger_bytes(plan).count(b"\n")
         assert run("update", "--from", "in.csv", cwd=plan).returncode == 0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zqplan.errors import InvalidInputError, ZqplanError
 from zqplan.options import BatchFormat
 
-COLUMNS = ("target", "value", "date", "source", "note", "record")
+COLUMNS = ("target", "value", "date", "source", "note", "record", "stage", "item")
 """The batch columns, in CSV header order."""
 REQUIRED = ("target", "value")
 
@@ -23,13 +24,24 @@ class BatchRow:
     value: str
     """The value as written (a number, a quantity such as 300亿, or done / not-done)."""
     date: str | None = None
-    """The period's end date as written (None: today)."""
+    """The period as written, e.g. 2024-12-31 or 2024-Q4 (None: the target's default)."""
     source: str | None = None
     """Where the figure comes from."""
     note: str | None = None
     """Free text."""
     record: str | None = None
     """The record id to write under (a retried batch then writes nothing twice)."""
+    stage: str | None = None
+    """For a programme's item: its stage."""
+    item: str | None = None
+    """For a programme's item: the item done."""
+    column: int | None = None
+    """In a wide table: the 1-based column of the value's cell."""
+
+    @property
+    def where(self) -> str:
+        """LINE, or LINE:COLUMN for a cell of a wide table."""
+        return str(self.line) if self.column is None else f"{self.line}:{self.column}"
 
 
 def detect(text: str) -> BatchFormat:
@@ -55,7 +67,11 @@ def _parse_csv(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanErro
     import csv
     import io
 
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    text = text.removeprefix("\ufeff")
+    first = text.split("\n", 1)[0]
+    # Excel writes ';' between cells where ',' is the decimal comma, and tabs for "text".
+    delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     rows: list[BatchRow] = []
     problems: list[ZqplanError] = []
     try:
@@ -65,6 +81,8 @@ def _parse_csv(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanErro
     if header is None:
         return [], [_problem(name, 1, "empty batch: no header row", hint=",".join(COLUMNS))]
     header = [column.strip().lower() for column in header]
+    if _wide(header):
+        return _parse_wide(reader, header, name=name)
     unknown = [column for column in header if column not in COLUMNS]
     missing = [column for column in REQUIRED if column not in header]
     duplicated = sorted({column for column in header if header.count(column) > 1})
@@ -104,6 +122,58 @@ def _parse_csv(text: str, *, name: str) -> tuple[list[BatchRow], list[ZqplanErro
         row = _row(record, name=name, line=start, problems=problems)
         if row is not None:
             rows.append(row)
+    return rows, problems
+
+
+TARGET_HEADINGS = ("target", "id", "指标", "指标名称", "indicator", "项目")
+"""What a wide table's first column may be called: it holds target ids or titles."""
+
+
+def _wide(header: list[str]) -> bool:
+    """A header of a target column, then periods (2021, 2022年, 2024-Q4...)."""
+    from zqplan.periods import PeriodError, parse_period
+
+    if len(header) < 2 or header[0] not in TARGET_HEADINGS or "value" in header:
+        return False
+    try:
+        for cell in header[1:]:
+            parse_period(cell)
+    except PeriodError:
+        return False
+    return True
+
+
+def _parse_wide(
+    reader: Any, header: list[str], *, name: str
+) -> tuple[list[BatchRow], list[ZqplanError]]:
+    """One row per target, one column per period: a row for each cell that holds a value."""
+    import csv
+
+    rows: list[BatchRow] = []
+    problems: list[ZqplanError] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(_problem(name, start, f"not CSV: {exc}"))
+            break
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(
+                _problem(name, start, f"{len(cells)} cells where the header has {len(header)}")
+            )
+            continue
+        target = cells[0].strip()
+        if not target:
+            problems.append(InvalidInputError("no target", where=f"{name}:{start}:1"))
+            continue
+        for number, (period, cell) in enumerate(zip(header[1:], cells[1:], strict=False), start=2):
+            if cell.strip():
+                rows.append(BatchRow(start, target, cell.strip(), date=period, column=number))
     return rows, problems
 
 
@@ -189,4 +259,6 @@ def _row(
         source=record.get("source") or None,
         note=record.get("note") or None,
         record=record.get("record", "").strip() or None,
+        stage=record.get("stage", "").strip() or None,
+        item=record.get("item", "").strip() or None,
     )

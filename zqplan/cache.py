@@ -27,7 +27,7 @@ from typing import Any
 
 CACHE_ENV = "ZQPLAN_CACHE_DIR"
 NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what the cache holds changes shape."""
 MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""
@@ -250,7 +250,7 @@ def remember(key: str, stdout: str, stderr: str, code: int) -> None:
 
 Record = tuple[Any, ...]
 """A parsed ledger record as plain values: (record_id, target, date ordinal, value,
-recorded_at ISO text, recorded_by, source, note, stage, item, line)."""
+recorded_at ISO text, recorded_by, source, note, stage, item, line, forced)."""
 Problem = tuple[str, int, str | None]
 """A problem found in the indexed bytes: (message, line, hint)."""
 

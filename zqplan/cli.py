@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from zqplan.batch import BatchRow
     from zqplan.ledger import Ledger
     from zqplan.model import Assessment, Observation, Plan, Programme, Target
+    from zqplan.plausible import Figure
     from zqplan.render import Output, Terminal
     from zqplan.select import Selection
 
@@ -276,16 +276,15 @@ def _options(
 
 
 def parse_date(text: str, *, option: str) -> dt.date:
-    """A YYYY-MM-DD date from the command line."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise InvalidInputError(
-            f"{option} {text!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2024-12-31"
-        )
+    """A date from the command line, or the last day of the period it names ("2024-Q4")."""
+    from zqplan.periods import FORMS, PeriodError, parse_period
+
     try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
+        day = parse_period(text)
+    except PeriodError as exc:
+        reason = f": {exc.reason}" if exc.reason else ""
         raise InvalidInputError(
-            f"{option} {text!r} is not a date: {exc}", hint="write it as YYYY-MM-DD"
+            f"{option} {text!r} is not a date{reason}", hint=f"write it as {FORMS}"
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InvalidInputError(
@@ -905,7 +904,14 @@ def history(
         plan, records = load(path)
         target = find_target(plan, target_id)
         ledger = known([o for o in records.observations if o.target_id == target.id], knew)
-        document = history_document(target, ledger)
+        # Voided records are shown, struck out, with the first void's reason.
+        reasons: dict[str, str] = {}
+        for void in records.voids:
+            reasons.setdefault(void.voids, void.reason)
+        in_force = list(ledger)
+        withdrawn = known([o for o in records.withdrawn if o.target_id == target.id], knew)
+        document = history_document(target, [*in_force, *withdrawn], reasons)
+        _mark_conflicts(document["records"], in_force)
 
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import history_table
@@ -941,9 +947,11 @@ def update(
         str | None,
         typer.Option(
             "--date",
-            metavar="YYYY-MM-DD",
-            help="The end of the period the value describes, or the day an item was done "
-            "(default: today).",
+            metavar="DATE",
+            help="The period the value describes, as 2024-12-31, 2024, 2024-Q4, 2024-12, "
+            "2024年, 2024年第四季度... (stored as its last day), or the day an item was done "
+            "(default: the last complete year, quarter or month, by the target's frequency; "
+            "for an item or a yes/no target, today).",
             show_default=False,
         ),
     ] = None,
@@ -986,6 +994,30 @@ def update(
             show_default=False,
         ),
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of an .xlsx --from file (default: the first).",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="The --from file's encoding (default: UTF-8, UTF-16 or GB18030, detected).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record a value the plausibility guard refuses (over 10x from the previous "
+            "figure, a fraction on a percent target); the record says it was forced.",
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
@@ -1000,27 +1032,21 @@ def update(
 
     if value is not None and value.startswith("--"):
         raise InvalidInputError(f"no such option: {value}", hint="see `zqplan update --help`")
-    if batch_format is not None and batch is None:
-        raise InvalidInputError("--format is the format of a --from file", hint="add --from FILE")
+    if (batch_format or encoding or sheet) is not None and batch is None:
+        raise InvalidInputError(
+            "--format, --encoding and --sheet describe a --from file", hint="add --from FILE"
+        )
     if batch is not None:
-        if target_id is not None or value is not None or stage is not None or done is not None:
-            raise InvalidInputError(
-                "--from takes its targets and values from the file",
-                hint="drop TARGET, VALUE, --stage and --done, or drop --from",
-            )
-        if date is not None or source is not None or note is not None or record is not None:
-            raise InvalidInputError(
-                "--date, --source, --note and --id are columns of the --from file",
-                hint="put them in the file's date, source, note and record columns",
-            )
-        update_batch(batch, batch_format, registry)
+        _refuse_with_batch([target_id, value, stage, done], [date, source, note, record])
+        update_batch(batch, batch_format, registry, force=force, encoding=encoding, sheet=sheet)
         return
     if target_id is None:
         raise InvalidInputError(
             "missing TARGET", hint="zqplan update TARGET VALUE, or zqplan update --from FILE"
         )
     path = resolve_registry(registry, writing=True)
-    period = today() if date is None else parse_date(date, option="--date")
+    given = None if date is None else parse_date(date, option="--date")
+    defaulted = ""
     if record is not None:
         check_record_id(record, option="--id")
     for option, text in (("--source", source), ("--note", note), ("--done", done)):
@@ -1034,6 +1060,7 @@ def update(
     target_id = _entry_id(plan, target_id)
     programme = plan.programme(target_id)
     if programme is not None:
+        period = given or today()
         observation = _item_done(programme, value, stage, done, period)
         description = f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
     else:
@@ -1049,14 +1076,10 @@ def update(
                 hint=f"e.g. zqplan update {target.id} "
                 + ("done" if target.kind.value == "yes-no" else "86.5"),
             )
-        from zqplan.model import Observation
-
-        observation = Observation(target.id, period, parse_value(value, target), record_id="")
-        from zqplan.ledger import has_period, ledger_path
-
-        revises = any(o.date == period for o in target.observations) or has_period(
-            ledger_path(path), target.id, period
-        )
+        period = given or default_period(target)
+        if given is None:  # said once recorded: an error stays one line
+            defaulted = f"note: no --date: {_default_said(target, period)}"
+        observation, revises = _observe(path, target, value, period, force=force)
         from zqplan.text import value as shown
 
         description = (
@@ -1081,30 +1104,148 @@ def update(
         say(f"already recorded: {observation.record_id} in {ledger_file}; nothing written")
         return
     say(f"recorded {description} in {ledger_file} as {observation.record_id}")
+    if defaulted:
+        say(defaulted)
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
 
 
-def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> None:
+def default_period(target: Target) -> dt.date:
+    """The period of a figure given without a date: the last complete period of the
+    target's frequency; for a yes/no target, today (the day it was done)."""
+    from zqplan.model import Kind
+    from zqplan.periods import last_complete
+
+    if target.kind is Kind.YES_NO:
+        return today()
+    return last_complete(target.frequency.value, today())
+
+
+_PERIOD_NAMES = {"annual": "year", "quarterly": "quarter", "monthly": "month"}
+
+
+def _default_said(target: Target, period: dt.date) -> str:
+    """What a note says about the date a figure without one was given."""
+    from zqplan.model import Kind
+
+    if target.kind is Kind.YES_NO:
+        return f"recorded as of today, {period}"
+    name = _PERIOD_NAMES[target.frequency.value]
+    return (
+        f"the figure is for {period}, the end of the last complete {name} "
+        f"('{target.id}' is {target.frequency.value}; give --date for another period)"
+    )
+
+
+def _refuse_with_batch(singles: list[str | None], columns: list[str | None]) -> None:
+    """--from takes targets, values and their columns from the file, not the command line."""
+    if any(v is not None for v in singles):
+        raise InvalidInputError(
+            "--from takes its targets and values from the file",
+            hint="drop TARGET, VALUE, --stage and --done, or drop --from",
+        )
+    if any(v is not None for v in columns):
+        raise InvalidInputError(
+            "--date, --source, --note and --id are columns of the --from file",
+            hint="put them in the file's date, source, note and record columns",
+        )
+
+
+def _observe(
+    path: Path, target: Target, value: str, period: dt.date, *, force: bool
+) -> tuple[Observation, bool]:
+    """The observation of a target's value, checked by the guard; whether it is a revision."""
+    from zqplan import guard
+    from zqplan.ledger import has_period, ledger_path
+    from zqplan.model import Observation
+
+    observation = Observation(target.id, period, parse_value(value, target), record_id="")
+    if guard.guarded(target) and not isinstance(observation.value, bool):
+        # One byte search of the ledger for this target's lines, not a parse.
+        known = guard.ledger_figures(ledger_path(path), [target])[target.id]
+        if _implausible(target, observation.value, value, period, known, force):
+            observation = replace(observation, forced=True)
+        return observation, any(f.date == period for f in known)
+    revises = any(o.date == period for o in target.observations) or has_period(
+        ledger_path(path), target.id, period
+    )
+    return observation, revises
+
+
+def _implausible(
+    target: Target,
+    number: float,
+    typed: str,
+    period: dt.date,
+    known: list[Figure],
+    force: bool,
+    where: str = "",
+) -> bool:
+    """Whether the guard refuses the value and --force overrides it; refused: an error."""
+    from zqplan import guard
+    from zqplan.errors import ImplausibleValueError
+
+    found = guard.verdict(target, number, typed, period, known)
+    if found is None:
+        return False
+    message = f"implausible value for '{target.id}': {found.message}"
+    if not force:
+        raise ImplausibleValueError(message, hint=found.hint)
+    say(f"note: {where}recorded with --force: {message}")
+    return True
+
+
+def update_batch(
+    name: str,
+    fmt: BatchFormat | None,
+    registry: Path | None,
+    *,
+    force: bool = False,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> None:
     """Check every row of a batch, then append them all in one write, or write nothing."""
     from zqplan import batch as batch_module
     from zqplan import ledger as ledger_module
 
     path = resolve_registry(registry, writing=True)
-    text = _read_batch(name)
+    text = _read_batch(name, encoding, sheet)
     from zqplan.registry import load_plan
 
     plan = load_plan(path)
     rows, problems = batch_module.parse(text, name=name, fmt=fmt)
+    rows = _by_title(plan, rows)
     recorded_at = dt.datetime.now(dt.UTC)
     recorder = _recorder()
     observations: list[Observation] = []
     index = {t.id: t for t in plan.targets}
+    from zqplan import guard
+    from zqplan.plausible import Figure
+
+    named = {index[row.target] for row in rows if row.target in index}
+    known = guard.ledger_figures(ledger_module.ledger_path(path), named)
     for row in rows:
         try:
-            observations.append(_batch_observation(plan, index, row, recorded_at, recorder))
+            observation = _batch_observation(plan, index, row, recorded_at, recorder)
+            figures = known.get(observation.target_id)
+            value = observation.value
+            if figures is not None and not isinstance(value, bool):
+                target = index[observation.target_id]
+                if _implausible(
+                    target,
+                    value,
+                    row.value,
+                    observation.date,
+                    figures,
+                    force,
+                    f"{name}:{row.where}: ",
+                ):
+                    observation = replace(observation, forced=True)
+                # Later rows of the batch are judged against this one too.
+                figures.append(Figure(observation.date, value, f"line {row.line}"))
+            observations.append(observation)
         except ZqplanError as error:
-            error.where = f"{name}:{row.line}"
+            error.where = f"{name}:{row.where}"
             problems.append(error)
     first: dict[str, int] = {}
     for row in rows:
@@ -1117,7 +1258,7 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
                 )
             )
     if problems:
-        problems.sort(key=lambda p: int((p.where or ":0").rpartition(":")[2] or 0))
+        problems.sort(key=_place)
         raise Problems(problems, every=True)
     if not observations:
         say(f"nothing to record: {name} has no rows")
@@ -1133,6 +1274,47 @@ def update_batch(name: str, fmt: BatchFormat | None, registry: Path | None) -> N
         say(f"already recorded: {len(outcome.present)} row(s) of {name}; not written again")
     if count or not outcome.present:
         say(f"recorded {count} observation{'s' * (count != 1)} from {name} in {ledger_file}")
+    _say_undated(rows, observations, index)
+
+
+def _place(problem: ZqplanError) -> tuple[int, int]:
+    """(line, column) of a batch problem's NAME:LINE or NAME:LINE:COLUMN, for sorting."""
+    numbers: list[int] = []
+    for part in reversed((problem.where or "").split(":")):
+        if not part.isdigit() or len(numbers) == 2:
+            break
+        numbers.insert(0, int(part))
+    numbers += [0, 0]
+    return numbers[0], numbers[1]
+
+
+def _by_title(plan: Plan, rows: list[BatchRow]) -> list[BatchRow]:
+    """Rows that name a target by its exact title (a yearbook's 指标 column) get its id."""
+    ids = {t.id for t in plan.targets} | {p.id for p in plan.programmes}
+    titles: dict[str, str] = {}
+    for target in plan.targets:
+        for title in (target.title_zh, target.title):
+            if title:
+                titles.setdefault(title.strip(), target.id)
+    return [
+        replace(row, target=titles[row.target])
+        if row.target not in ids and row.target in titles
+        else row
+        for row in rows
+    ]
+
+
+def _say_undated(
+    rows: list[BatchRow], observations: list[Observation], index: dict[str, Target]
+) -> None:
+    """One note per date given to rows without one (not one per row: a batch is long)."""
+    undated: dict[str, int] = {}
+    for row, observation in zip(rows, observations, strict=True):
+        if row.date is None and observation.target_id in index:
+            said = _default_said(index[observation.target_id], observation.date)
+            undated[said] = undated.get(said, 0) + 1
+    for said, times in undated.items():
+        say(f"note: {times} row{'s' * (times != 1)} without a date: {said}")
 
 
 def _entry_id(plan: Plan, named: str) -> str:
@@ -1170,15 +1352,26 @@ def _say_moved(side: Path | None) -> None:
         say(f"zqplan: note: the ledger's torn last line (an interrupted write) was moved to {side}")
 
 
-def _read_batch(name: str) -> str:
-    """The batch's text: a file (missing: a usage error), or standard input for '-'."""
-    from zqplan.errors import BatchError
-    from zqplan.registry import decode, read_bytes
+def _read_batch(name: str, encoding: str | None = None, sheet: str | None = None) -> str:
+    """The batch's text: a file (missing: a usage error), or standard input for '-';
+    an .xlsx workbook's sheet as CSV; else UTF-8, UTF-16 or GB18030 detected from the
+    bytes, or the encoding given."""
+    from zqplan.encodings import decode_sheet
+    from zqplan.registry import read_bytes
 
     if name == "-":
-        return decode(sys.stdin.buffer.read(), path=Path("-"), error=BatchError)
-    raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
-    return decode(raw, path=Path(name), error=BatchError)
+        raw = sys.stdin.buffer.read()
+    else:
+        raw = read_bytes(Path(name), what="batch", error=InvalidInputError)
+    from zqplan.xlsx import ZIP_MAGIC, sheet_csv
+
+    if raw.startswith(ZIP_MAGIC):
+        return sheet_csv(raw, path=Path(name), sheet=sheet)
+    if sheet is not None:
+        raise InvalidInputError(
+            f"--sheet: {name} is no .xlsx workbook", hint="drop --sheet for a CSV file"
+        )
+    return decode_sheet(raw, path=Path(name), encoding=encoding)
 
 
 def _batch_observation(
@@ -1187,16 +1380,33 @@ def _batch_observation(
     """One batch row as an observation, or the error that says why not."""
     from zqplan.model import Observation
 
-    if plan.programme(row.target) is not None:
+    programme = plan.programme(row.target)
+    if programme is not None:
+        if row.stage is None or row.item is None or row.value.lower() not in ("done", "true"):
+            raise InvalidInputError(
+                f"'{row.target}' is a programme: a row needs its stage and item, value done",
+                hint="columns target,value,date,stage,item: bxqzwc,done,2024-06-30,start,ITEM",
+            )
+        day = today() if row.date is None else parse_date(row.date, option="date")
+        done = _item_done(programme, None, row.stage, row.item, day)
+        return replace(
+            done,
+            record_id=row.record or "",
+            recorded_at=recorded_at,
+            recorded_by=recorder,
+            source=row.source,
+            note=row.note,
+        )
+    if row.stage is not None or row.item is not None:
         raise InvalidInputError(
-            f"'{row.target}' is a programme",
-            hint="record its items with `zqplan update PROGRAMME --stage S --done ITEM`",
+            f"stage and item are for programmes; '{row.target}' is not one",
+            hint="leave the stage and item cells empty for a target",
         )
     target = find_target(plan, row.target, index)
     for option, text in (("source", row.source), ("note", row.note)):
         if text is not None:
             check_text(text, option=option)
-    period = today() if row.date is None else parse_date(row.date, option="date")
+    period = default_period(target) if row.date is None else parse_date(row.date, option="date")
     if row.record is not None:
         check_record_id(row.record, option="record")
     return Observation(
@@ -1267,6 +1477,31 @@ def _recorder() -> str:
 
 
 @app.command(context_settings=CONTEXT)
+def void(
+    record: Annotated[
+        str,
+        typer.Argument(metavar="RECORD", help="The id of the ledger record to withdraw."),
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the record is withdrawn (required).")
+    ],
+    registry: RegistryOption = None,
+) -> None:
+    """Withdraw a wrong record: append a void, so that status and history leave it out.
+
+    To fix a wrong date or target: void the record, then record it again.
+    Example: zqplan void r20250110T093000-3f9a1c2b --reason "wrong year: was 2023"
+    """
+    from zqplan.commands.void import void_record
+
+    void_record(record, reason, resolve_registry(registry, writing=True))
+
+
+# For the commands that live in their own module (zqplan/commands/).
+recorder, written, say_moved = _recorder, _written, _say_moved
+
+
+@app.command(context_settings=CONTEXT)
 def check(
     registry: RegistryOption = None,
     json: JsonOption = False,
@@ -1303,20 +1538,20 @@ def check(
 
         problems, notes = _findings(path)
         document = check_document(problems, notes)
+        shown = [*problems, *notes]
 
         def view(terminal: Terminal) -> RenderableType:
             from rich.text import Text
 
             from zqplan.text import printable
 
-            shown = [*problems, *notes]
             return Text("\n".join(printable(str(p)) for p in shown)) if shown else Text("")
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
             from zqplan.safe import printable
 
-            for problem in [*problems, *notes]:  # plain FILE:LINE: lines, as compilers print
+            for problem in shown:  # plain FILE:LINE: lines, as compilers print them
                 emit(printable(str(problem)) + "\n")
         else:
             rows = lambda: [*document["problems"], *document["warnings"]]  # noqa: E731
@@ -1332,10 +1567,23 @@ def check(
     memoized("check", params, path, day, body, also=[folder, *_texts(path)])
 
 
+def _mark_conflicts(rows: list[dict[str, Any]], observations: list[Observation]) -> None:
+    """Set each history row's `conflict`: the records it conflicts with (see conflicts.py)."""
+    from zqplan.conflicts import conflicts
+
+    others: dict[str, list[str]] = {}
+    for pair in conflicts(observations):
+        others.setdefault(pair.first.record_id, []).append(pair.second.record_id)
+        others.setdefault(pair.second.record_id, []).append(pair.first.record_id)
+    for row in rows:
+        row["conflict"] = ", ".join(others.get(row["record"], [])) or None
+
+
 def _findings(path: Path) -> tuple[list[ZqplanError], list[ZqplanError]]:
     """What `check` reports: the problems (exit 1) and the warnings (printed, exit 0)."""
     from zqplan import ledger
     from zqplan import registry as registry_module
+    from zqplan.conflicts import warnings
 
     problems: list[ZqplanError] = []
     notes: list[ZqplanError] = []
@@ -1356,6 +1604,7 @@ def _findings(path: Path) -> tuple[list[ZqplanError], list[ZqplanError]]:
         if plan is not None:
             problems.extend(ledger.validate(plan, records.observations))
             notes.extend(registry_module.warnings(plan, records.observations))
+        notes.extend(warnings(records.observations))
     except ZqplanError as error:
         problems.append(error)
     return problems, notes

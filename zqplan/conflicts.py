@@ -1,45 +1,94 @@
-"""Git's merge-conflict markers in a hand-edited file, found by line."""
+"""Conflicting revisions: two people recording different figures for one target and
+period within a short window, as two offices do when their clones merge. Pure."""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-_MARKER = re.compile(r"^(<{7}|={7}|>{7})(?:$|[ \t])")
-"""A line git writes around the two sides of a conflict: <<<<<<< ours, =======, >>>>>>> theirs."""
+from zqplan.errors import LedgerError, ZqplanError
+from zqplan.model import Observation
+
+WINDOW = dt.timedelta(days=14)
+"""Records further apart than this are a deliberate revision, not a conflict."""
 
 
-def conflict_markers(text: str) -> tuple[int, int | None, int | None] | None:
-    """The lines (1-based) of the first conflict's <<<<<<<, ======= and >>>>>>>, if any."""
-    start: int | None = None
-    middle: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = _MARKER.match(line)
-        if found is None:
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two records of one target and period, by different people, with different values."""
+
+    first: Observation
+    """The one recorded earlier."""
+    second: Observation
+    """The one recorded later (the one in force, unless revised again)."""
+
+
+def conflicts(observations: Iterable[Observation]) -> list[Conflict]:
+    """Every conflicting pair among ledger records, in the order of the later record.
+
+    A pair conflicts when the later is the newest record of its target and period (a
+    record made after both settles them), both have a recorder and a recording time,
+    the recorders differ, the values differ, and they were recorded at most WINDOW apart.
+    Programme items (done or not) are left out: they carry no figure.
+    """
+    groups: dict[tuple[str, dt.date], list[Observation]] = {}
+    for observation in observations:
+        if observation.stage is None and observation.recorded_at is not None:
+            groups.setdefault((observation.target_id, observation.date), []).append(observation)
+    found: list[Conflict] = []
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        mark = found.group(1)[0]
-        if mark == "<" and start is None:
-            start = number
-        elif mark == "=" and start is not None and middle is None:
-            middle = number
-        elif mark == ">" and start is not None:
-            return start, middle, number
-        elif start is None:  # a lone ======= or >>>>>>>: the conflict's start was removed
-            return number, None, None
-    return None if start is None else (start, middle, None)
+        group.sort(key=lambda o: o.sequence)
+        # Only the newest record is in force: a record made after a pair settles it.
+        newest = group[-1]
+        found.extend(Conflict(e, newest) for e in group[:-1] if _conflict(e, newest))
+    found.sort(key=lambda c: c.second.sequence)
+    return found
 
 
-def describe(lines: tuple[int, int | None, int | None]) -> tuple[str, str]:
-    """The message and the hint for a conflict at these lines."""
-    start, middle, end = lines
-    if middle is None or end is None:
-        return (
-            f"a git merge conflict marker at line {start} (the rest of the conflict is gone)",
-            "remove the marker line, keeping the side you want, then `zqplan check`",
+def warnings(observations: Iterable[Observation]) -> list[ZqplanError]:
+    """Each conflicting pair as a `check` warning at the later record's line."""
+    found: list[ZqplanError] = []
+    for pair in conflicts(observations):
+        first, second = pair.first, pair.second
+        line = (
+            "" if first.where is None or first.where.line is None else f"line {first.where.line}, "
         )
-    return (
-        f"a git merge conflict: <<<<<<< at line {start}, ======= at line {middle}, "
-        f">>>>>>> at line {end}",
-        f"keep one side (ours: lines {start + 1}-{middle - 1}, theirs: lines "
-        f"{middle + 1}-{end - 1}) or merge them by hand, delete the three marker lines, "
-        "then run `zqplan check`",
-    )
+        found.append(
+            LedgerError(
+                f"warning: conflicting figures for '{second.target_id}' {second.date}: "
+                f"{_shown(first)} by {first.recorded_by} ({line}recorded {_day(first)}) and "
+                f"{_shown(second)} by {second.recorded_by} (recorded {_day(second)}); "
+                f"the later, {second.record_id}, is in force",
+                where=None if second.where is None else str(second.where),
+                hint="agree on the figure and record it again, or void the wrong record: "
+                "either settles this warning",
+            )
+        )
+    return found
+
+
+def _shown(observation: Observation) -> str:
+    value = observation.value
+    return str(value) if isinstance(value, bool) else f"{value:g}"
+
+
+def _day(observation: Observation) -> str:
+    moment = observation.recorded_at
+    return "?" if moment is None else f"{_utc(moment):%Y-%m-%d %H:%M} UTC"
+
+
+def _conflict(earlier: Observation, later: Observation) -> bool:
+    if earlier.recorded_by is None or later.recorded_by is None:
+        return False
+    if earlier.recorded_by == later.recorded_by or earlier.value == later.value:
+        return False
+    if earlier.recorded_at is None or later.recorded_at is None:
+        return False
+    return abs(_utc(later.recorded_at) - _utc(earlier.recorded_at)) <= WINDOW
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

@@ -78,6 +78,10 @@ class UnknownTargetError(ZqplanError):
     """A target id that the registry does not define."""
 
 
+class ImplausibleValueError(ZqplanError):
+    """A value far from the target's previous figure: refused unless --force."""
+
+
 class InvalidInputError(ZqplanError):
     """A value, date or option value given on the command line is not valid."""
 

@@ -40,8 +40,44 @@ FIELDS = (
     "note",
     "stage",
     "item",
+    "forced",
 )
 REQUIRED = ("target", "date", "value", "recorded_at")
+VOID_FIELDS = ("voids", "reason", "recorded_at", "recorded_by")
+"""A void record's fields: the record it withdraws, why, when and by whom."""
+
+
+@dataclass(frozen=True, slots=True)
+class Void:
+    """A ledger record that withdraws another (`zqplan void`): append-only, like any."""
+
+    record_id: str
+    """Its own id."""
+    voids: str
+    """The id of the record it withdraws."""
+    reason: str
+    """Why the record is withdrawn."""
+    recorded_at: dt.datetime
+    """When it was recorded (UTC)."""
+    recorded_by: str | None = None
+    """Who recorded it."""
+    where: Where | None = None
+    """The file and line it was read from."""
+
+
+def format_void(void: Void) -> str:
+    """One ledger line (with its newline) for a void, written by tomli-w."""
+    fields: dict[str, Any] = {
+        "voids": void.voids,
+        "reason": void.reason,
+        "recorded_at": void.recorded_at,
+    }
+    if void.recorded_by is not None:
+        fields["recorded_by"] = void.recorded_by
+    inline = ", ".join(
+        f"{key} = {_literal_of(type(item).__name__, item)}" for key, item in fields.items()
+    )
+    return f"{void.record_id} = {{ {inline} }}\n"
 
 
 RANDOM_BYTES = 6
@@ -87,6 +123,8 @@ def format_record(observation: Observation) -> str:
     ):
         if text is not None:
             fields[key] = text
+    if observation.forced:
+        fields["forced"] = True
     # tomli-w inlines only short tables, so it writes each scalar and the line is
     # assembled here: every record is exactly one line of the file, whatever its length.
     inline = ", ".join(
@@ -229,6 +267,57 @@ def append(
 _NOTHING = "nothing was recorded"
 
 
+def append_void(
+    path: Path, void: Void, *, on_written: Callable[[], None] | None = None
+) -> tuple[Observation | None, Path | None]:
+    """Append a void under the ledger's lock: (the record it withdraws, or None when an
+    earlier void already withdrew it and nothing was written; where a torn last line
+    was moved, if one was). An id the ledger does not hold,
+    or that of a void, is an error. The record is found by a byte search, not a parse."""
+    line = format_void(void)
+    if parse_record(line.rstrip("\n"), Where("(new record)")) != replace(
+        void, where=Where("(new record)")
+    ):
+        raise LedgerError(f"void {void.record_id} does not survive the round trip")
+    real = path.resolve()
+    with locked(real):
+        _remove_abandoned(real)
+        try:
+            side = _settle_tail(real)
+            raw = real.read_bytes() if real.exists() else b""
+            target = _record_line(raw, void.voids)
+            if target is None:
+                ids = [i.decode() for i in re.findall(rb"^(" + _ID + rb") = ", raw, re.M)]
+                raise LedgerError(
+                    f"no record {void.voids} in {path}",
+                    hint=suggest(void.voids, ids) or "`zqplan history TARGET` lists record ids",
+                )
+            withdrawn = parse_record(target, Where(str(path)))
+            if isinstance(withdrawn, Void):
+                raise LedgerError(
+                    f"{void.voids} is a void: a void cannot be withdrawn",
+                    hint="record the figure again with `zqplan update` instead",
+                )
+            if void.voids.encode() in _VOID.findall(raw):
+                return None, side
+            _append_bytes(real, line.encode("utf-8"), on_written)
+        except IsADirectoryError:
+            raise LedgerError(f"{path} is a directory, not a ledger file") from None
+        except OSError as exc:
+            raise LedgerError(f"cannot write {path}: {exc.strerror}", hint=_NOTHING) from None
+    return withdrawn, side
+
+
+def _record_line(raw: bytes, record_id: str) -> str | None:
+    """The line of the ledger that starts with this record id, if any."""
+    needle = f"{record_id} = ".encode()
+    at = 0 if raw.startswith(needle) else raw.find(b"\n" + needle) + 1
+    if at == 0 and not raw.startswith(needle):
+        return None
+    end = raw.find(b"\n", at)
+    return raw[at : len(raw) if end < 0 else end].decode("utf-8", "replace").strip()
+
+
 def _not_recorded(
     path: Path, observations: Sequence[Observation]
 ) -> tuple[list[Observation], list[Observation]]:
@@ -249,7 +338,8 @@ def _not_recorded(
         end = raw.find(b"\n", at)
         line = raw[at : len(raw) if end < 0 else end].decode("utf-8", "replace")
         try:
-            found: Observation | None = parse_record(line.strip(), Where(str(path)))
+            parsed = parse_record(line.strip(), Where(str(path)))
+            found = parsed if isinstance(parsed, Observation) else None
         except LedgerError:
             found = None
         if found is None or _content(found) != _content(observation):
@@ -543,6 +633,62 @@ def has_period(path: Path, target_id: str, period: dt.date) -> bool:
         return False
 
 
+_ID = rb"r\d{8}T\d{6}-[0-9a-f]{8,16}"
+_FIGURE = re.compile(
+    rb"^(" + _ID + rb') = \{ target = "([^"\\\n]*)", date = (\d{4}-\d{2}-\d{2}), '
+    rb"value = ([-+0-9.eE_]+|inf|nan)[ ,}]",
+    re.MULTILINE,
+)
+"""The start of a numeric record as zqplan writes it: id, target, date, value."""
+_VOID = re.compile(rb"^" + _ID + rb' = \{ voids = "(' + _ID + rb')"', re.MULTILINE)
+"""The start of a void record as zqplan writes it: the id it withdraws."""
+FEW_TARGETS = 32
+"""Up to this many targets, figures() searches for each; beyond, it scans every line."""
+
+
+def figures(path: Path, targets: Iterable[str]) -> dict[str, list[tuple[dt.date, float, str]]]:
+    """(date, value, record id) of the numeric records of each target, in file order,
+    without the records voided.
+
+    Byte searches for the start every record line has (zqplan writes target, date and
+    value first), not a parse: an update stays as cheap however long the history.
+    A line written otherwise (by hand) is not seen; `zqplan check` reads every line.
+    """
+    wanted = set(targets)
+    found: dict[str, list[tuple[dt.date, float, str]]] = {t: [] for t in wanted}
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return found
+    matches: Iterable[re.Match[bytes] | None]
+    if len(wanted) <= FEW_TARGETS:
+        starts = []
+        for target in wanted:
+            needle = f'= {{ target = "{target}", date = '.encode()
+            at = raw.find(needle)
+            while at >= 0:
+                starts.append(raw.rfind(b"\n", 0, at) + 1)
+                at = raw.find(needle, at + 1)
+        matches = (_FIGURE.match(raw, start) for start in sorted(starts))
+    else:
+        matches = _FIGURE.finditer(raw)
+    voided = set(_VOID.findall(raw)) if b'{ voids = "' in raw else set()
+    for match in matches:
+        if match is None or match.group(1) in voided:
+            continue
+        target = match.group(2).decode("utf-8", "replace")
+        if target not in found:
+            continue
+        try:
+            day = dt.date.fromisoformat(match.group(3).decode())
+            value = float(match.group(4))
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            found[target].append((day, value, match.group(1).decode()))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Ledger:
     """What a ledger file holds: valid records, and problems with file:line."""
@@ -550,11 +696,16 @@ class Ledger:
     path: Path
     """The ledger file."""
     observations: tuple[Observation, ...]
-    """Valid records, sequenced so that a later `sequence` is a newer recording."""
+    """Valid records in force (none a void withdraws), sequenced so that a later
+    `sequence` is a newer recording."""
     problems: tuple[ZqplanError, ...]
     """Lines that are not valid records, duplicate ids, conflict markers."""
     torn: tuple[ZqplanError, ...] = ()
     """A last line without its newline that is no record: a write in progress, or torn."""
+    voids: tuple[Void, ...] = ()
+    """Void records, in file order (`zqplan void`)."""
+    withdrawn: tuple[Observation, ...] = ()
+    """Records a void withdraws: left out of `observations`, shown struck out by history."""
 
 
 def read(path: Path) -> Ledger:
@@ -587,12 +738,64 @@ def read(path: Path) -> Ledger:
         tail_records, tail_problems = _parse_lines(
             raw[complete:], first=lines + 1, path=path, seen=seen, torn=True
         )
-    observations = _materialize([*records, *tail_records], path)
+    every = [*records, *tail_records]
+    void_records = [r for r in every if r[1] is None]
+    if void_records:
+        every = [r for r in every if r[1] is not None]
+    observations = _materialize(every, path)
 
     def errors(problems: list[Problem]) -> tuple[ZqplanError, ...]:
         return tuple(LedgerError(m, where=f"{path}:{line}", hint=h) for m, line, h in problems)
 
-    return Ledger(path, observations, errors(found), errors(tail_problems))
+    if not void_records:
+        return Ledger(path, observations, errors(found), errors(tail_problems))
+    voids = tuple(
+        Void(r[0], r[2], r[3], dt.datetime.fromisoformat(r[4]), r[5], Where(str(path), r[10]))
+        for r in void_records
+    )
+    kept, withdrawn, void_problems = _apply_voids(observations, voids)
+    return Ledger(
+        path,
+        kept,
+        (*errors(found), *void_problems),
+        errors(tail_problems),
+        voids,
+        withdrawn,
+    )
+
+
+def _apply_voids(
+    observations: tuple[Observation, ...], voids: tuple[Void, ...]
+) -> tuple[tuple[Observation, ...], tuple[Observation, ...], list[ZqplanError]]:
+    """(records in force, records withdrawn, problems): a void must name a record of the
+    ledger that is no void itself; a second void of one record changes nothing."""
+    ids = {o.record_id for o in observations}
+    void_ids = {v.record_id for v in voids}
+    problems: list[ZqplanError] = []
+    withdrawn_ids: set[str] = set()
+    for void in voids:
+        where = None if void.where is None else str(void.where)
+        if void.voids in void_ids:
+            problems.append(
+                LedgerError(
+                    f"void {void.record_id} withdraws {void.voids}, which is itself a void",
+                    where=where,
+                    hint="a void cannot be withdrawn: record the figure again instead",
+                )
+            )
+        elif void.voids not in ids:
+            problems.append(
+                LedgerError(
+                    f"void {void.record_id} withdraws {void.voids}, which is not in the ledger",
+                    where=where,
+                    hint=suggest(void.voids, sorted(ids)) or "check the record id",
+                )
+            )
+        else:
+            withdrawn_ids.add(void.voids)
+    kept = tuple(o for o in observations if o.record_id not in withdrawn_ids)
+    withdrawn = tuple(o for o in observations if o.record_id in withdrawn_ids)
+    return kept, withdrawn, problems
 
 
 Record = tuple[Any, ...]
@@ -655,7 +858,10 @@ def _parse_lines(
             )
             continue
         seen[observation.record_id] = number
-        records.append(_compact(observation, number))
+        if isinstance(observation, Void):
+            records.append(_compact_void(observation, number))
+        else:
+            records.append(_compact(observation, number))
     return records, problems
 
 
@@ -674,6 +880,25 @@ def _compact(observation: Observation, line: int) -> Record:
         _intern(observation.stage),
         _intern(observation.item),
         line,
+        observation.forced,
+    )
+
+
+def _compact_void(void: Void, line: int) -> Record:
+    """A void as plain values, in a record's slots: no target (None) marks it."""
+    return (
+        void.record_id,
+        None,
+        void.voids,
+        void.reason,
+        _intern(void.recorded_at.isoformat()),
+        _intern(void.recorded_by),
+        None,
+        None,
+        None,
+        None,
+        line,
+        False,
     )
 
 
@@ -726,6 +951,8 @@ def _build(
             ranks[i],
             r[8],
             r[9],
+            None,
+            r[11],
         )
         for i, r in enumerate(records)
     )
@@ -747,8 +974,8 @@ def _finite(value: float) -> bool:
         return False
 
 
-def parse_record(line: str, where: Where) -> Observation:
-    """One ledger line as an Observation; LedgerError says what is wrong with it."""
+def parse_record(line: str, where: Where) -> Observation | Void:
+    """One ledger line as an Observation (or a Void); LedgerError says what is wrong."""
     import tomllib  # not at the top: an update of plain text never parses a record
 
     try:
@@ -769,6 +996,8 @@ def parse_record(line: str, where: Where) -> Observation:
         )
     if not isinstance(fields, dict):
         raise LedgerError(f"record {record_id} must be an inline table", where=str(where))
+    if "voids" in fields:
+        return _parse_void(record_id, fields, where)
     for key in fields:
         if key not in FIELDS:
             raise LedgerError(
@@ -800,6 +1029,9 @@ def parse_record(line: str, where: Where) -> Observation:
         if text is not None and not isinstance(text, str):
             raise LedgerError(f"record {record_id}: {key} must be a string", where=str(where))
         texts[key] = text
+    forced = fields.get("forced", False)
+    if not isinstance(forced, bool):
+        raise LedgerError(f"record {record_id}: forced must be true or false", where=str(where))
     return Observation(
         target_id=target,
         date=date,
@@ -812,7 +1044,32 @@ def parse_record(line: str, where: Where) -> Observation:
         where=where,
         stage=texts["stage"],
         item=texts["item"],
+        forced=forced,
     )
+
+
+def _parse_void(record_id: str, fields: dict[str, Any], where: Where) -> Void:
+    """A void record's fields, checked."""
+    for key in fields:
+        if key not in VOID_FIELDS:
+            raise LedgerError(
+                f"void {record_id} has unknown field '{key}'",
+                where=str(where),
+                hint=suggest(key, VOID_FIELDS),
+            )
+    voids, reason, recorded_at = (fields.get(k) for k in VOID_FIELDS[:3])
+    if not isinstance(voids, str) or not RECORD_ID.match(voids):
+        raise LedgerError(f"void {record_id}: voids must be a record id", where=str(where))
+    if not isinstance(reason, str):
+        raise LedgerError(f"void {record_id}: reason must be a string", where=str(where))
+    if not isinstance(recorded_at, dt.datetime):
+        raise LedgerError(
+            f"void {record_id}: recorded_at must be a date and time", where=str(where)
+        )
+    recorded_by = fields.get("recorded_by")
+    if recorded_by is not None and not isinstance(recorded_by, str):
+        raise LedgerError(f"void {record_id}: recorded_by must be a string", where=str(where))
+    return Void(record_id, voids, reason, recorded_at, recorded_by, where)
 
 
 def validate(plan: Plan, observations: Iterable[Observation]) -> list[ZqplanError]:

@@ -226,6 +226,8 @@ class Observation:
     """For a programme's item: the item recorded done (target_id is the programme)."""
     document: str | None = None
     """For a registry figure: the id of the document its source quotes."""
+    forced: bool = False
+    """Recorded with --force past the plausibility guard (see plausible.py)."""
 
 
 @dataclass(frozen=True, slots=True)

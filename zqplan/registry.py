@@ -254,7 +254,7 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
     except ValueError as exc:
         if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of over 4,300 digits
             raise error("invalid TOML: a number far too long", where=str(path)) from None
-        from zqplan.conflicts import conflict_markers, describe
+        from zqplan.markers import conflict_markers, describe
 
         conflict = conflict_markers(text)
         if conflict is not None:  # a merge left both sides in: say so, not "invalid statement"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zqplan.errors import ZqplanError
@@ -285,7 +285,9 @@ def status_document(
     }
 
 
-def record_fields(observation: Observation, *, superseded: bool) -> dict[str, Any]:
+def record_fields(
+    observation: Observation, *, superseded: bool, voided: str | None = None
+) -> dict[str, Any]:
     """One observation as history shows it."""
     return {
         "record": observation.record_id,
@@ -299,30 +301,45 @@ def record_fields(observation: Observation, *, superseded: bool) -> dict[str, An
         "source": observation.source,
         "note": observation.note,
         "superseded": superseded,
+        "forced": observation.forced,
+        "voided": voided,
+        "conflict": None,
     }
 
 
 def history_records(
-    target: Target, ledger: Sequence[Observation], *, as_of: dt.date = dt.date.max
+    target: Target,
+    ledger: Sequence[Observation],
+    voided: Mapping[str, str] | None = None,
+    *,
+    as_of: dt.date = dt.date.max,
 ) -> list[dict[str, Any]]:
-    """Every record of the target dated on or before as_of, oldest period first;
-    revised ones marked superseded."""
-    current = effective_observations(target, ledger, as_of=as_of)
-    used = {o.record_id for o in current}
+    """Every record of the target dated on or before as_of, oldest period first; revised
+    ones marked superseded, withdrawn ones (`voided`: record id -> the void's reason)
+    marked voided."""
+    reasons = voided or {}
+    kept = [o for o in ledger if o.record_id not in reasons]
+    current = effective_observations(target, kept, as_of=as_of)
+    used = {o.record_id for o in current} | set(reasons)
     every = sorted(
         (o for o in (*target.observations, *ledger) if o.date <= as_of),
         key=lambda o: (o.date, o.sequence),
     )
-    return [record_fields(o, superseded=o.record_id not in used) for o in every]
+    return [
+        record_fields(o, superseded=o.record_id not in used, voided=reasons.get(o.record_id))
+        for o in every
+    ]
 
 
-def history_document(target: Target, ledger: Sequence[Observation]) -> dict[str, Any]:
-    """zqplan.history/1: every record of one target."""
+def history_document(
+    target: Target, ledger: Sequence[Observation], voided: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """zqplan.history/1: every record of one target (voided ones included, marked)."""
     return {
         "schema": HISTORY_SCHEMA,
         "target": target.id,
         "unit": target.unit,
-        "records": history_records(target, ledger),
+        "records": history_records(target, ledger, voided),
     }
 
 
@@ -475,7 +492,7 @@ _STATUS_KEYS = (
 
 HISTORY_COLUMNS = (
     "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
-    "superseded",
+    "superseded", "forced", "voided", "conflict",
 )  # fmt: skip
 """The columns of a history record."""
 
@@ -485,7 +502,7 @@ MILESTONE_COLUMNS = (
 )  # fmt: skip
 """The columns of a milestones row: one per stage."""
 
-CHECK_COLUMNS = ("file", "line", "message", "hint")
+CHECK_COLUMNS = ("file", "line", "message", "hint", "severity")
 """The columns of a check problem."""
 
 
@@ -519,28 +536,29 @@ CHECK_SCHEMA = "zqplan.check/1"
 def check_document(
     problems: Sequence[ZqplanError], warnings: Sequence[ZqplanError] = ()
 ) -> dict[str, Any]:
-    """zqplan.check/1: every problem with its file and line; warnings do not fail it."""
+    """zqplan.check/1: every problem (and warning) with its file and line."""
+
+    def rows(found: Sequence[ZqplanError], severity: str) -> list[dict[str, Any]]:
+        listed = []
+        for problem in found:
+            where = problem.where or ""
+            path, _, line = where.rpartition(":")
+            if not line.isdigit():
+                path, line = where, ""
+            listed.append(
+                {
+                    "file": path or None,
+                    "line": int(line) if line else None,
+                    "message": problem.message,
+                    "hint": problem.hint,
+                    "severity": severity,
+                }
+            )
+        return listed
+
     return {
         "schema": CHECK_SCHEMA,
         "ok": not problems,
-        "problems": _problem_rows(problems),
-        "warnings": _problem_rows(warnings),
+        "problems": rows(problems, "error"),
+        "warnings": rows(warnings, "warning"),
     }
-
-
-def _problem_rows(problems: Sequence[ZqplanError]) -> list[dict[str, Any]]:
-    rows = []
-    for problem in problems:
-        where = problem.where or ""
-        path, _, line = where.rpartition(":")
-        if not line.isdigit():
-            path, line = where, ""
-        rows.append(
-            {
-                "file": path or None,
-                "line": int(line) if line else None,
-                "message": problem.message,
-                "hint": problem.hint,
-            }
-        )
-    return rows

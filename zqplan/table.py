@@ -460,7 +460,7 @@ def history_table(
     for column in ("date", "value", "recorded", "by", "source", "note", "record", ""):
         table.add_column(column, justify="right" if column == "value" else "left")
     for record in records:
-        style = "dim" if record["superseded"] else ""
+        style = "dim strike" if record.get("voided") else "dim" if record["superseded"] else ""
         recorded = record["recorded_at"] or "in the registry"
         table.add_row(
             *(
@@ -473,11 +473,21 @@ def history_table(
                     record["source"] or "—",
                     record["note"] or "—",
                     record["record"],
-                    "superseded" if record["superseded"] else "",
+                    _marks(record),
                 )
             )
         )
     return table
+
+
+def _marks(record: dict[str, Any]) -> str:
+    """What the last column of a history row says: superseded, forced, voided: why."""
+    marks = [name for name in ("superseded", "forced") if record.get(name)]
+    if record.get("voided"):
+        marks.append(f"voided: {record['voided']}")
+    if record.get("conflict"):
+        marks.append(f"conflicts with {record['conflict']}")
+    return ", ".join(marks)
 
 
 def milestones_view(

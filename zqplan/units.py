@@ -64,6 +64,11 @@ _BASES: dict[str, tuple[str, float]] = {
     "kg": ("kg", 1.0),
     "kilogram": ("kg", 1.0),
     "吨": ("kg", 1e3),
+    "毫克": ("kg", 1e-6),
+    "mg": ("kg", 1e-6),
+    "微克": ("kg", 1e-9),
+    "μg": ("kg", 1e-9),
+    "ug": ("kg", 1e-9),
     "tonne": ("kg", 1e3),
     "ton": ("kg", 1e3),
     # area: 1 公顷 = 15 亩 exactly (1 亩 = 10000/15 m²)
@@ -82,6 +87,14 @@ _BASES: dict[str, tuple[str, float]] = {
     "km": ("m", 1e3),
     "kilometre": ("m", 1e3),
     "kilometer": ("m", 1e3),
+    # surface and volume (NFKC has already read m² as m2, ㎡ as m2, m³ as m3)
+    "平方米": ("m2", 1.0),
+    "m2": ("m2", 1.0),
+    "平方公里": ("m2", 1e6),
+    "平方千米": ("m2", 1e6),
+    "km2": ("m2", 1e6),
+    "立方米": ("m3", 1.0),
+    "m3": ("m3", 1.0),
     # shares and changes of shares
     "%": (_PERCENT, 1.0),
     "percent": (_PERCENT, 1.0),
@@ -164,6 +177,15 @@ def parse_quantity(text: str, unit: Unit) -> float:
     suffix = _normalize(typed[number.end() :])
     if not suffix:
         return _finite(float(digits), text)
+    if _spelled(suffix) == _spelled(unit.text):
+        return _finite(float(digits), text)  # the target's own unit, as declared
+    typed_ratio, unit_ratio = _compound(suffix), _compound(_normalize(unit.text))
+    if typed_ratio is not None and unit_ratio is not None:
+        (top, bottom), (unit_top, unit_bottom) = typed_ratio, unit_ratio
+        if _same_base(top, unit_top) and _same_base(bottom, unit_bottom):
+            given_scale, target_scale = top.scale / bottom.scale, unit_top.scale / unit_bottom.scale
+            return _finite(_convert(digits, given_scale, target_scale, text), text)
+        raise _incompatible(text, Unit(suffix, 1.0, suffix, False), unit)
     magnitude, rest = _split_magnitude(suffix)
     given = _unit(suffix, magnitude, rest)
     if not given.known and given.base and not _is_word(given.base):
@@ -218,6 +240,21 @@ def _normalize(text: str) -> str:
     """Full-width digits and signs as ASCII (NFKC), the minus sign as '-', spaces collapsed."""
     folded = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
     return " ".join(folded.split())
+
+
+def _spelled(text: str) -> str:
+    """A unit's spelling for comparison: NFKC (m³ as m3), lower case, no spaces."""
+    return "".join(_normalize(text).lower().split())
+
+
+def _compound(text: str) -> tuple[Unit, Unit] | None:
+    """A unit of the form A/B ("吨标准煤/万元", "μg/m3") as its two parts, else None."""
+    if text.count("/") != 1:
+        return None
+    top, bottom = (part.strip() for part in text.split("/"))
+    if not top or not bottom:
+        return None
+    return parse_unit(top), parse_unit(bottom)
 
 
 def _split_magnitude(text: str) -> tuple[float, str]:
@@ -360,3 +397,19 @@ def _number_text(value: float) -> str:
 def _trimmed(number: str) -> str:
     """A fixed-point number without trailing zeros after the point."""
     return number.rstrip("0").rstrip(".") if "." in number else number
+
+
+def plain_number(text: str) -> float | None:
+    """The number typed before a magnitude word ("5500万" -> 5500.0); None without one."""
+    typed = " ".join(_fold_width(text).split())
+    number = _NUMBER.match(typed)
+    if number is None:
+        return None
+    suffix = _normalize(typed[number.end() :])
+    magnitude, _ = _split_magnitude(suffix) if suffix else (1.0, "")
+    return None if magnitude == 1.0 else float(number.group().replace(",", ""))
+
+
+def is_percent(unit: Unit) -> bool:
+    """Whether values in this unit are percentages (%), not percentage points."""
+    return unit.base == _PERCENT
