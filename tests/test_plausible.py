@@ -75,10 +75,11 @@ class TestJudge:
         assert verdict(1300001, list(PREVIOUS)) is not None
 
     def test_tiny_value_refused_not_crashed(self) -> None:
-        """5e-324 / 130,000 underflows to 0: still refused, as 1/(130,000 / 5e-324) of it."""
+        """5e-324 / 130,000 underflows to 0: still refused; 130,000 / 5e-324 overflows, so
+        the message says 'more than 1e308' instead of a number."""
         tiny = verdict(5e-324, list(PREVIOUS))
         assert tiny is not None
-        assert "1/inf of the previous figure 130000" in tiny
+        assert "1/more than 1e308 of the previous figure 130000" in tiny
 
     def test_first_figure_always_plausible(self) -> None:
         assert verdict(1e12, []) is None

@@ -8,6 +8,7 @@ plausible, and if not, why and what was probably meant.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -83,7 +84,9 @@ def judge(
     if 1 / RATIO <= ratio <= RATIO:
         return None
     # previous / value, not 1 / ratio: a tiny value makes the ratio underflow to 0.
-    how = f"{_number(ratio)} times" if ratio > 1 else f"1/{_number(previous.value / value)} of"
+    times = ratio if ratio > 1 else previous.value / value
+    shown = _number(times) if math.isfinite(times) else "more than 1e308"
+    how = f"{shown} times" if ratio > 1 else f"1/{shown} of"
     message = (
         f"{typed!r} is {_number(value)} {unit}".rstrip()
         + f", {how} the previous figure {_number(previous.value)} ({previous.date}, "
