@@ -223,3 +223,18 @@ class TestBatch:
         assert forced.returncode == 0, forced.stderr
         marks = [r["forced"] for r in history(zqplan, "xpeng-output-value")]
         assert marks == [False, True]
+
+    def test_rows_named_as_update_names_them(self, zqplan: Run, registry: Path) -> None:
+        """A row may name its target as `update` does (any case, or by title): the guard
+        judges it all the same. 14 vehicles after the registry's 130,000 (2022) is
+        1/9286 of it: refused whether the row says XPENG-VEHICLES or the Chinese title."""
+        from zqplan.registry import load_plan
+
+        title = load_plan(registry).target("xpeng-vehicles")
+        assert title is not None
+        assert title.title_zh
+        for name in ("XPENG-VEHICLES", title.title_zh):
+            batch = f"target,value,date\n{name},14,2023-12-31\n"
+            line = one_error(zqplan("update", "--from", "-", stdin=batch))
+            assert "implausible value for 'xpeng-vehicles'" in line
+        assert not ledger_path(registry).exists()

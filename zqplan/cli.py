@@ -1214,7 +1214,7 @@ def update_batch(
 
     plan = load_plan(path)
     rows, problems = batch_module.parse(text, name=name, fmt=fmt)
-    rows = _by_title(plan, rows)
+    rows = _by_name(plan, rows)
     recorded_at = dt.datetime.now(dt.UTC)
     recorder = _recorder()
     observations: list[Observation] = []
@@ -1288,20 +1288,23 @@ def _place(problem: ZqplanError) -> tuple[int, int]:
     return numbers[0], numbers[1]
 
 
-def _by_title(plan: Plan, rows: list[BatchRow]) -> list[BatchRow]:
-    """Rows that name a target by its exact title (a yearbook's 指标 column) get its id."""
+def _by_name(plan: Plan, rows: list[BatchRow]) -> list[BatchRow]:
+    """Rows name their target as `update` does (an id in any case, a title: see
+    lookup.resolve); each gets the id, so that the guard judges every row. A name that
+    names nothing is left as written, for the row's own error."""
+    from zqplan.lookup import resolve
+
     ids = {t.id for t in plan.targets} | {p.id for p in plan.programmes}
-    titles: dict[str, str] = {}
-    for target in plan.targets:
-        for title in (target.title_zh, target.title):
-            if title:
-                titles.setdefault(title.strip(), target.id)
-    return [
-        replace(row, target=titles[row.target])
-        if row.target not in ids and row.target in titles
-        else row
-        for row in rows
-    ]
+
+    def named(row: BatchRow) -> BatchRow:
+        if row.target in ids:
+            return row
+        try:
+            return replace(row, target=resolve(plan, row.target.strip()))
+        except ZqplanError:
+            return row  # find_target reports it with the row's line
+
+    return [named(row) for row in rows]
 
 
 def _say_undated(
