@@ -240,11 +240,19 @@ class Bench:
 
     # -- running commands -------------------------------------------------------
 
-    def run(self, argv: Sequence[str], cwd: Path) -> tuple[float, bytes]:
-        """Run one command to the end: seconds taken and stdout; abort if it fails."""
+    def run(
+        self, argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None
+    ) -> tuple[float, bytes]:
+        """Run one command to the end (in self.env, or env): seconds taken and stdout;
+        abort if it fails."""
         start = time.perf_counter()
         done = subprocess.run(
-            argv, cwd=cwd, env=self.env, capture_output=True, stdin=subprocess.DEVNULL, check=False
+            argv,
+            cwd=cwd,
+            env=self.env if env is None else env,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            check=False,
         )
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
@@ -253,8 +261,8 @@ class Bench:
             raise BenchError(f"`{shown}` in {cwd} exited {done.returncode}:\n{stderr}")
         return elapsed, done.stdout
 
-    def time(self, argv: Sequence[str], cwd: Path) -> float:
-        return self.run(argv, cwd)[0]
+    def time(self, argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+        return self.run(argv, cwd, env)[0]
 
     def git(self, cwd: Path, *args: str) -> str:
         return self.run(["git", *GIT_IDENTITY, *args], cwd)[1].decode("utf-8").strip()
@@ -360,14 +368,7 @@ class Bench:
             return self.time(self.import_typer, folder) + self.time(self.import_typer, folder)
 
         def table_without_cache() -> float:
-            start = time.perf_counter()
-            done = subprocess.run(
-                table, cwd=folder, env=no_cache, capture_output=True, stdin=subprocess.DEVNULL,
-                check=False,
-            )  # fmt: skip
-            if done.returncode != 0:
-                raise BenchError(f"`zqplan status` with ZQPLAN_NO_CACHE=1 exited {done.returncode}")
-            return time.perf_counter() - start
+            return self.time(table, folder, no_cache)
 
         update_then_status()  # warm the bytecode and the parse cache
         table_without_cache()
