@@ -51,6 +51,13 @@ class TestYearlyTargets:
             ("2025", "5%左右", None, None),  # no 2025 outturn in any source
         ]
         assert gdp["track_record"] == {"met": 1, "judged": 5}
+        # each year quotes the report that set it; 2024's comes from the sourced table
+        first, *_, provisional, _ = gdp["schedule"]
+        assert (first["source"], first["document"]) == (
+            "全市经济社会发展主要预期目标是：地区生产总值增长6%以上",
+            "report-2020",
+        )
+        assert provisional["document"] == "figures"
         assert (gdp["period"], gdp["status"], gdp["label_zh"]) == ("2024", "missed", "未完成")
 
     def test_industrial_value_added(self, shipped: dict[str, dict[str, Any]]) -> None:
