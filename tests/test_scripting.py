@@ -175,7 +175,9 @@ class TestPipes:
         assert max(cell_len(line) for line in out.splitlines()) <= 60
         assert "130,000" in out
         assert ("第1位" if lang == "zh" else "1st") in out
-        assert re.search(r"\d…|…\d", out) is None
+        # Ids are cut with an ellipsis by design when the columns are few; values never.
+        values = "\n".join(re.sub(r"^\S+", "", line) for line in out.splitlines())
+        assert re.search(r"\d…|…\d", values) is None
 
 
 class TestFailOn:
@@ -200,5 +202,5 @@ class TestFailOn:
 
     def test_empty_result_is_not_an_error(self, tmp_path: Path) -> None:
         """Filters that leave nothing: exit 0."""
-        result = run("status", "--status", "missed", "--fail-on", "at-risk", cwd=tmp_path)
+        result = run("status", "--status", "off-track", "--fail-on", "at-risk", cwd=tmp_path)
         assert result.returncode == 0, result.stderr

@@ -343,21 +343,22 @@ class TestShippedPlan:
         assert all(t["stale"] for t in document["targets"])
 
     def test_sort_latest_value(self, zqplan: Run, registry: Path) -> None:
-        """The largest latest value first: Xpeng's 130,000 vehicles."""
+        """The largest latest value first: Xpeng's capacity, 200,000 vehicles (2022)."""
         args = ("status", "--sort", "-latest_value", "--limit", "1", "--fields", "id")
-        assert zqplan(*args, "--format", "csv").stdout == "\ufeffid\nxpeng-vehicles\n"
-        assert zqplan(*args).stdout.split() == ["id", "xpeng-vehicles"]
+        assert zqplan(*args, "--format", "csv").stdout == "\ufeffid\nxpeng-capacity\n"
+        assert zqplan(*args).stdout.split() == ["id", "xpeng-capacity"]
 
     def test_sort_status(self, zqplan: Run, registry: Path) -> None:
-        """The shipped plan's verdicts are on-track (forest coverage, a floor that holds),
-        achieved, or no-target: worst first, so on-track, achieved, then the rest."""
+        """Judged targets first, worst first (missed: GDP growth's 2024; achieved last),
+        then those with no verdict on pace (no-target, no-data, reported facts)."""
         document = doc(zqplan, "status", "--sort", "status", "--json")
         statuses = [t["status"] for t in document["targets"]]
-        first_other = statuses.index("no-target")
-        head = statuses[:first_other]
-        assert set(head) == {"on-track", "achieved"}
-        assert head == sorted(head, key=["on-track", "achieved"].index)
-        assert set(statuses[first_other:]) == {"no-target"}
+        ranks = ["missed", "off-track", "at-risk", "on-track", "achieved"]
+        ranked = [s for s in statuses if s in ranks]
+        assert statuses[: len(ranked)] == ranked
+        assert ranked == sorted(ranked, key=ranks.index)
+        assert {"missed", "on-track", "achieved"} <= set(ranked)
+        assert set(statuses[len(ranked) :]) <= {"no-target", "no-data", None}
 
     def test_meeting_query_is_empty_and_says_why(self, zqplan: Run, registry: Path) -> None:
         """The README's meeting query: the shipped plan marks no target binding."""
@@ -368,12 +369,25 @@ class TestShippedPlan:
         assert result.stderr == "0 targets: no target is both off-track and binding\n"
 
     def test_due_before_and_final(self, zqplan: Run, registry: Path) -> None:
-        """No shipped target has a date: --due-before and --final keep none, --open all 90."""
-        result = zqplan("status", "--due-before", "2035-01-01", "--json")
+        """--due-before keeps the targets dated before the day; --final and --open split
+        the plan: the interview's targets have no date, Zhaoqing's own numbers have."""
+        every = doc(zqplan, "status", "--json")["targets"]
+        dated = [
+            t["id"]
+            for t in every
+            if t["target"] and t["target"]["date"] and t["target"]["date"] < "2026-01-01"
+        ]
+        assert "urbanisation" in dated  # 55% by 2025
+        assert "gdp-3000" not in dated  # 3000亿元 in the 14th Five-Year period's early years
+        assert ids(doc(zqplan, "status", "--due-before", "2026-01-01", "--json")) == dated
+        result = zqplan("status", "--due-before", "2020-01-01", "--json")
         assert json.loads(result.stdout)["targets"] == []
-        assert result.stderr == "0 targets: no target is due before 2035-01-01\n"
-        assert json.loads(zqplan("status", "--final", "--json").stdout)["targets"] == []
-        assert len(json.loads(zqplan("status", "--open", "--json").stdout)["targets"]) == 90
+        assert result.stderr == "0 targets: no target is due before 2020-01-01\n"
+        final = ids(doc(zqplan, "status", "--final", "--json"))
+        still_open = ids(doc(zqplan, "status", "--open", "--json"))
+        assert sorted(final + still_open) == sorted(t["id"] for t in every)
+        assert "gdp-growth" in final  # 2024's outturn is in: a final verdict
+        assert "gdp-3000" in still_open
 
 
 class TestSelectModule:

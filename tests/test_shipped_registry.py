@@ -31,8 +31,14 @@ TARGET_KEYS = {
     "target",
     "note",
     "observations",
+    "role",
+    "yearly",
+    "relative_to",
+    "revisions",
 }
-POINT_KEYS = {"value", "date"}
+POINT_KEYS = {"value", "date", "change_by"}
+YEARLY_KEYS = {"target", "source", "document", "note"}
+REVISION_KEYS = {"decided", "reason", "document", "value", "date"}
 OBSERVATION_KEYS = {"date", "value", "source", "document", "note"}
 
 
@@ -109,3 +115,8 @@ class TestShippedRegistry:
                     assert set(target[point]) <= POINT_KEYS, tid
             for observation in target.get("observations", []):
                 assert set(observation) <= OBSERVATION_KEYS, tid
+            for entry in target.get("yearly", {}).values():
+                if isinstance(entry, dict):
+                    assert set(entry) <= YEARLY_KEYS, tid
+            for revision in target.get("revisions", []):
+                assert set(revision) <= REVISION_KEYS, tid

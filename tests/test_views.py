@@ -380,7 +380,7 @@ unit = "%"
 role = "reported"
 observations = [ { date = 2022-12-31, value = 71 } ]
 
-[targets.gdp-growth]
+[targets.national-gdp-growth]
 area = "rural"
 title = "GDP growth"
 title_zh = "国内生产总值增长"
@@ -388,7 +388,7 @@ source = "s"
 unit = "%"
 observations = [ { date = 2023-12-31, value = 5.2 }, { date = 2024-09-30, value = 4.8 } ]
 
-[targets.gdp-growth.yearly]
+[targets.national-gdp-growth.yearly]
 2023 = "5左右"
 2024 = ">= 5"
 """

@@ -149,6 +149,10 @@ class YearlyTarget:
     """The high end of a range."""
     written: str = ""
     """As the registry writes it ("about 7", "5.5以上")."""
+    source: str | None = None
+    """The sentence that sets the year's target, quoted (None: the target's source)."""
+    document: str | None = None
+    """The id of the document that sentence is from (None: the target's document)."""
 
 
 @dataclass(frozen=True, slots=True)

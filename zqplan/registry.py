@@ -75,6 +75,8 @@ GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
+YEARLY_KEYS = ("target", "source", "document", "note")
+"""Keys of a yearly entry written as a table: 2022 = { target = "about 7", source = "..." }."""
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Role, Trajectory, Frequency)
 
@@ -891,10 +893,16 @@ class _Reader:
                     f"'{label}.{key}' is not a year", *where, hint="keys are years: 2022 = 7"
                 )
                 continue
-            entry = parse_yearly(int(key), written)
+            quoted: dict[str, str | None] = {"source": None, "document": None}
+            stated = written
+            if isinstance(written, dict):
+                if not self.yearly_quote(written, quoted, f"{label}.{key}", *where):
+                    continue
+                stated = written["target"]
+            entry = parse_yearly(int(key), stated)
             if isinstance(entry, str):
                 self.problem(
-                    f"'{label}.{key}' = {_shown(written)} {entry}", *where, hint="write " + EXAMPLES
+                    f"'{label}.{key}' = {_shown(stated)} {entry}", *where, hint="write " + EXAMPLES
                 )
                 continue
             if (first is not None and entry.year <= first) or (
@@ -911,14 +919,40 @@ class _Reader:
                 continue
             if entry.value is None and "relative_to" not in table:
                 self.problem(
-                    f"'{label}.{key}' = {_shown(written)} names no value",
+                    f"'{label}.{key}' = {_shown(stated)} names no value",
                     *where,
                     hint='give a value ("about 7"), or relative_to = "OTHER-ID" to compare '
                     "with another indicator's figure for the year",
                 )
                 continue
-            found.append(entry)
+            found.append(replace(entry, source=quoted["source"], document=quoted["document"]))
         return tuple(sorted(found, key=lambda e: e.year))
+
+    def yearly_quote(
+        self, entry: Mapping[str, Any], quoted: dict[str, str | None], label: str, *where: str
+    ) -> bool:
+        """A yearly entry written as a table: fill `quoted`; False when it is unusable."""
+        self.unknown_keys(entry, YEARLY_KEYS, *where, label=label)
+        for name in ("source", "document", "note"):
+            if name in entry and not isinstance(entry[name], str):
+                self.problem(f"'{label}.{name}' must be a string", *where, name)
+                return False
+        if "target" not in entry:
+            self.problem(
+                f"'{label}' has no target",
+                *where,
+                hint='write { target = "about 7", source = "..." }',
+            )
+            return False
+        quoted["source"] = entry.get("source")
+        named = entry.get("document")
+        if named is not None:
+            quoted["document"] = self.document_ref(
+                named, *where, "document", label=f"{label}.document"
+            )
+            if quoted["document"] is None:
+                return False
+        return True
 
     def tolerance(self, table: Mapping[str, Any], yearly: bool, *keys: str) -> float | None:
         """tolerance: how far short of an "about" yearly target is still broadly met."""

@@ -193,6 +193,8 @@ def schedule_fields(assessment: Assessment) -> list[dict[str, Any]]:
             "year_to_date": p.year_to_date,
             "verdict": None if p.verdict is None else p.verdict.value,
             "status": None if p.status is None else p.status.value,
+            "source": p.entry.source,
+            "document": p.entry.document,
         }
         for p in assessment.schedule
     ]
