@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.helpers import run_zqplan
+from helpers import run_zqplan
 
 ROOT = Path(__file__).parent.parent
 CHINA = ROOT / "zqplan" / "examples" / "china-14th-fyp" / "targets.toml"

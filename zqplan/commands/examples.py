@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from zqplan.cli import JsonOption, LangOption, emit
+from zqplan.cli import JsonOption, LangOption
+from zqplan.commands.common import emit
 from zqplan.options import Lang
 
 
