@@ -149,6 +149,10 @@ class YearlyTarget:
     """The high end of a range."""
     written: str = ""
     """As the registry writes it ("about 7", "5.5以上")."""
+    source: str | None = None
+    """The sentence that sets the year's target, quoted (a table entry's `source`)."""
+    document: str | None = None
+    """The id of the document it quotes; None: the target's."""
 
 
 @dataclass(frozen=True, slots=True)

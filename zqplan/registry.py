@@ -75,6 +75,8 @@ GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
 OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
+YEARLY_KEYS = ("target", "source", "document")
+"""A yearly entry written as a table: its target and the sentence that sets it."""
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Role, Trajectory, Frequency)
 
@@ -884,13 +886,25 @@ class _Reader:
         first = baseline.date.year if baseline is not None and baseline.date else None
         last = target.date.year if target is not None and target.date else None
         found: list[YearlyTarget] = []
-        for key, written in raw.items():
+        for key, entry_raw in raw.items():
             where = (*keys, "yearly", key)
+            written = entry_raw
             if not re.fullmatch(r"\d{4}", key) or key == "0000":
                 self.problem(
                     f"'{label}.{key}' is not a year", *where, hint="keys are years: 2022 = 7"
                 )
                 continue
+            quote: tuple[str | None, str | None] = (None, None)
+            if isinstance(entry_raw, dict):
+                quote = self.yearly_quote(entry_raw, *where)
+                written = entry_raw.get("target")
+                if written is None:
+                    self.problem(
+                        f"'{label}.{key}' has no target",
+                        *where,
+                        hint=f'{key} = {{ target = "about 7", source = "...", document = "..." }}',
+                    )
+                    continue
             entry = parse_yearly(int(key), written)
             if isinstance(entry, str):
                 self.problem(
@@ -917,8 +931,17 @@ class _Reader:
                     "with another indicator's figure for the year",
                 )
                 continue
-            found.append(entry)
+            found.append(replace(entry, source=quote[0], document=quote[1]))
         return tuple(sorted(found, key=lambda e: e.year))
+
+    def yearly_quote(self, table: Mapping[str, Any], *where: str) -> tuple[str | None, str | None]:
+        """A yearly entry's `source` and `document` (the target's document by default)."""
+        self.unknown_keys(table, YEARLY_KEYS, *where)
+        source = self.string(table, "source", *where)
+        named = self.string(table, "document", *where)
+        if named is None:
+            return source, None
+        return source, self.document_ref(named, *where, "document")
 
     def tolerance(self, table: Mapping[str, Any], yearly: bool, *keys: str) -> float | None:
         """tolerance: how far short of an "about" yearly target is still broadly met."""
