@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).parent.parent
-SHIPPED = [ROOT / "targets.toml", *sorted((ROOT / "zqplan" / "examples").glob("*.toml"))]
-"""Every registry zqplan ships: the Zhaoqing plan, and any example plan added later."""
+EXAMPLES = sorted((ROOT / "zqplan" / "examples").glob("*/targets.toml"))
+"""The example plans zqplan ships (`zqplan init --example ID`), one folder each."""
+SHIPPED = [ROOT / "targets.toml", *EXAMPLES]
+"""Every registry zqplan ships: the Zhaoqing plan and the example plans."""
 
 # Quotes are single-line TOML strings, while the texts wrap and break paragraphs
 # where their publisher did: a quote may span a line break or a double space of the
@@ -75,16 +77,27 @@ def all_quotes(path: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def text_of(path: Path, document_id: str) -> str:
-    """The text of a declared document, read from its file beside the registry."""
+def text_of(path: Path, document_id: str, *, root: Path | None = None) -> str:
+    """The text of a declared document, read from its file beside the registry.
+
+    An example plan under zqplan/examples/ID/ names its texts as they lie beside it in
+    the wheel and in a folder made by `zqplan init --example`; the repository keeps the
+    one copy of each at that path under `root` (its top folder), as zqplan/examples.py
+    reads them.
+    """
     documents = load(path).get("documents", {})
     assert document_id in documents, f"{registry_id(path)}: no [documents.{document_id}]"
     name = documents[document_id].get("file")
     assert name, f"{registry_id(path)}: [documents.{document_id}] has no file"
-    file = (path.parent / name).resolve()
+    file = ((path.parent if root is None else root) / name).resolve()
     assert file.is_file(), f"{path.name}: the text of {document_id} is missing: {file}"
     assert file.is_relative_to(ROOT), f"{file} is outside the repository"
     return file.read_text(encoding="utf-8")
+
+
+def text_root(path: Path) -> Path | None:
+    """Where a shipped registry's texts are in the repository: beside it, or at the top."""
+    return ROOT if path in EXAMPLES else None
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=registry_id)
@@ -95,7 +108,7 @@ def test_every_quote_is_in_its_text(path: Path) -> None:
     found = all_quotes(path)
     for where, document_id, quote in found:
         if document_id not in texts:
-            texts[document_id] = normalised(text_of(path, document_id))
+            texts[document_id] = normalised(text_of(path, document_id, root=text_root(path)))
         if normalised(quote) not in texts[document_id]:
             misquoted.append(f"{where}: not in {document_id}: {quote[:60]!r}")
     assert found, "no quotes found: the walk is broken"
@@ -108,7 +121,7 @@ def test_every_document_file_exists(path: Path) -> None:
     documents = load(path).get("documents", {})
     assert documents, f"{registry_id(path)} declares no [documents]"
     for document_id in documents:
-        assert text_of(path, document_id)
+        assert text_of(path, document_id, root=text_root(path))
 
 
 def test_wheel_carries_the_shipped_texts() -> None:
@@ -121,6 +134,29 @@ def test_wheel_carries_the_shipped_texts() -> None:
     assert files
     for name in files:
         assert included.get(name) == f"zqplan/{name}", name
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=registry_id)
+def test_wheel_carries_the_example_texts(path: Path) -> None:
+    """The wheel puts each text an example names beside it, from the repository's copy.
+
+    A force-include entry maps the text's file, or a folder holding it, to the same
+    path under the example's folder in the package.
+    """
+    with (ROOT / "pyproject.toml").open("rb") as stream:
+        wheel = tomllib.load(stream)["tool"]["hatch"]["build"]["targets"]["wheel"]
+    included: dict[str, str] = wheel["force-include"]
+    folder = path.parent.relative_to(ROOT).as_posix()
+    files = [d["file"] for d in load(path)["documents"].values()]
+    assert files
+    for name in files:
+        carried = [
+            f"{packaged}{name[len(source) :]}"
+            for source, packaged in included.items()
+            if name == source or name.startswith(source.rstrip("/") + "/")
+        ]
+        assert carried == [f"{folder}/{name}"], name
+        assert (ROOT / name).is_file(), name
 
 
 class TestTheCheck:
@@ -139,6 +175,12 @@ class TestTheCheck:
         registry.write_text('[documents.x]\ntitle = "X"\nfile = "x.txt"\n', encoding="utf-8")
         with pytest.raises(AssertionError, match="the text of x is missing"):
             text_of(registry, "x")
+        with pytest.raises(AssertionError, match="the text of x is missing"):
+            text_of(registry, "x", root=tmp_path)
+
+    def test_every_example_is_checked(self) -> None:
+        """The China example is among the registries checked (the glob finds it)."""
+        assert ROOT / "zqplan" / "examples" / "china-14th-fyp" / "targets.toml" in SHIPPED
 
     def test_nesting_and_defaults(self) -> None:
         """Own document first, then the enclosing table's, then the plan's."""

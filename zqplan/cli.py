@@ -334,6 +334,7 @@ LAZY_COMMANDS = {
     "config": "zqplan.commands.config",
     "docs": "zqplan.commands.docs",
     "add": "zqplan.commands.add",
+    "examples": "zqplan.commands.examples",
 }
 """Every command and its module, imported only when it runs; help lists them in this order."""
 

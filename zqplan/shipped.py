@@ -1,11 +1,15 @@
-"""The Zhaoqing registry shipped with zqplan, and `zqplan init`."""
+"""The Zhaoqing registry shipped with zqplan, and `zqplan init` (of it, an example, a template)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zqplan.errors import RegistryError
+from zqplan.errors import InvalidInputError, RegistryError
+
+if TYPE_CHECKING:
+    from zqplan.examples import Example
 
 TEMPLATE = """\
 # A zqplan registry: the plan's targets, written by hand and read by zqplan.
@@ -166,23 +170,29 @@ def shipped_texts() -> list[str]:
     return [d["file"] for d in documents.values() if isinstance(d.get("file"), str)]
 
 
-def copy_texts(directory: Path) -> None:
-    """Copy the texts the shipped registry quotes into DIR, at the same relative paths.
+def copy_texts(directory: Path, example: Example | None = None) -> None:
+    """Copy the texts a shipped registry quotes into DIR, at the same relative paths.
 
-    A text already there is left as it is: init never overwrites. On failure the
-    texts copied so far are removed again.
+    The Zhaoqing plan's, or the example's. A text already there is left as it is:
+    init never overwrites. On failure the texts copied so far are removed again.
     """
     import shutil
 
-    source = shipped_registry().parent
+    if example is None:
+        source = shipped_registry().parent
+        pairs = [(name, source / name) for name in shipped_texts()]
+    else:
+        from zqplan.examples import text_path
+
+        pairs = [(name, text_path(example, name)) for name in example.texts]
     created: list[Path] = []
-    for name in shipped_texts():
+    for name, origin in pairs:
         destination = directory / name
         if destination.exists():
             continue
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, destination)
+            shutil.copyfile(origin, destination)
         except OSError as exc:
             for path in created:
                 path.unlink(missing_ok=True)
@@ -190,15 +200,30 @@ def copy_texts(directory: Path) -> None:
         created.append(destination)
 
 
-def init_registry(directory: Path, *, empty: bool) -> Path:
-    """Write DIR/targets.toml (the Zhaoqing plan, or the template); never overwrite.
+def init_registry(directory: Path, *, empty: bool, example: str | None = None) -> Path:
+    """Write DIR/targets.toml (the Zhaoqing plan, an example plan, or the template).
 
-    The Zhaoqing plan comes with the texts it quotes, so that `zqplan check` finds them.
+    It never overwrites. A shipped plan comes with the texts it quotes, so that
+    `zqplan check` finds them; `zqplan examples` lists the plans that ship.
     """
     import tempfile
 
+    chosen = None
+    if example is not None:
+        if empty:
+            raise InvalidInputError(
+                "--empty and --example each choose what to write; give one",
+                hint="`zqplan init DIR --example ID` or `zqplan init DIR --empty`",
+            )
+        from zqplan.examples import find
+
+        chosen = find(example)
     target = directory / "targets.toml"
-    text = TEMPLATE if empty else shipped_registry().read_text(encoding="utf-8")
+    if empty:
+        text = TEMPLATE
+    else:
+        registry = shipped_registry() if chosen is None else chosen.registry
+        text = registry.read_text(encoding="utf-8")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -228,7 +253,7 @@ def init_registry(directory: Path, *, empty: bool) -> Path:
             Path(temporary).unlink(missing_ok=True)
     if not empty:
         try:
-            copy_texts(directory)
+            copy_texts(directory, chosen)
         except RegistryError:
             target.unlink(missing_ok=True)  # a failed init writes nothing
             raise

@@ -17,14 +17,20 @@ def command(
     empty: Annotated[
         bool, typer.Option("--empty", help="A commented template instead of the Zhaoqing plan.")
     ] = False,
+    example: Annotated[
+        str | None,
+        typer.Option(
+            "--example", metavar="ID", help="Another shipped plan (`zqplan examples` lists them)."
+        ),
+    ] = None,
 ) -> None:
-    """Start a new plan in DIR: the Zhaoqing registry and the text it quotes, or a template.
+    """Start a new plan in DIR: a shipped plan and the texts it quotes, or a template.
 
-    Example: zqplan init plans/zhaoqing && cd plans/zhaoqing && zqplan status
+    Example: zqplan init plans/china --example china-14th-fyp && cd plans/china && zqplan status
     """
     from zqplan.shipped import init_registry
 
-    created = init_registry(directory, empty=empty)
+    created = init_registry(directory, empty=empty, example=example)
     say(
         f"created {created}; record progress with `zqplan update TARGET VALUE --registry {created}`"
     )
