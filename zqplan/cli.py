@@ -327,6 +327,8 @@ LAZY_COMMANDS = {
     "config": "zqplan.commands.config",
     "docs": "zqplan.commands.docs",
     "add": "zqplan.commands.add",
+    "edit": "zqplan.commands.edit",
+    "import-targets": "zqplan.commands.import_targets",
 }
 """Every command and its module, imported only when it runs; help lists them in this order."""
 
