@@ -75,6 +75,18 @@ class TestTable:
         assert dust.table["direction"] == "decrease"  # 28 below the baseline of 30
         assert dust.id == "dust"
 
+    def test_year_headings(self) -> None:
+        """指标, 2020年, 2025年: the earlier year is the baseline, the later the target."""
+        text = "指标,indicator,单位,2020年,2025年,年均增长[累计],属性\n"
+        text += "常住人口,Residents,万人,411,450,,预期性\n"
+        found, problems = parsed(text, source="S", area="economy")
+        assert problems == []
+        (residents,) = found
+        assert residents.table["baseline"] == {"value": 411, "date": dt.date(2020, 12, 31)}
+        assert residents.table["target"] == {"value": 450, "date": dt.date(2025, 12, 31)}
+        _, three = parsed("indicator,unit,2020,2021,2022\nGDP,%,1,2,3\n", source="S")
+        assert three[0].startswith("t.csv:1:3: unknown column '2020'")  # a yearbook, not a plan
+
     def test_heading_rows_set_the_area(self) -> None:
         text = "指标,indicator,单位,目标值,目标年\n一、生态环境,,,,\n森林,Forest,%,72,2027\n"
         found, problems = parsed(text.replace("生态环境", "Ecology"), source="S")

@@ -53,6 +53,7 @@ HEADINGS: dict[str, str] = {
     "年均增长": "annual_growth",
     "年均增长率": "annual_growth",
     "年均增速": "annual_growth",
+    "年均增长累计": "annual_growth",
     "change": "change",
     "累计变化": "change",
     "累计增减": "change",
@@ -180,8 +181,9 @@ def entries(
         bad(1, None, "no header")
         return [], problems
     columns: list[_Column] = []
+    years = _year_columns(rows[0])
     for index, heading in enumerate(rows[0]):
-        column = _column(heading)
+        column = years.get(index) or _column(heading)
         if column is None:
             bad(1, index, "unknown column", heading=heading.strip())
         columns.append(column or _Column("skip", None))
@@ -225,6 +227,23 @@ def entries(
         seen[entry.id] = number
         found.append(entry)
     return found, problems
+
+
+def _year_columns(header: list[str]) -> dict[int, _Column]:
+    """Headings that are only a year, as plan tables print them (指标, 2020年, 2025年):
+    the earlier is the baseline, the later the target; one alone is the target."""
+    only = {
+        index: int(text.strip()[:4])
+        for index, text in enumerate(header)
+        if _YEAR.fullmatch(text.strip())
+    }
+    if not only or len(only) > 2:
+        return {}
+    ordered = sorted(only, key=lambda index: only[index])
+    fields = ["target"] if len(ordered) == 1 else ["baseline", "target"]
+    return {
+        index: _Column(field, only[index]) for index, field in zip(ordered, fields, strict=True)
+    }
 
 
 def _column(heading: str) -> _Column | None:
