@@ -335,6 +335,8 @@ LAZY_COMMANDS = {
     "docs": "zqplan.commands.docs",
     "add": "zqplan.commands.add",
     "examples": "zqplan.commands.examples",
+    "edit": "zqplan.commands.edit",
+    "import-targets": "zqplan.commands.import_targets",
 }
 """Every command and its module, imported only when it runs; help lists them in this order."""
 
