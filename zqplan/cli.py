@@ -1754,7 +1754,7 @@ def _silence_stdout() -> None:
         pass
 
 
-LAZY_COMMANDS = {"add": "zqplan.commands.add"}
+LAZY_COMMANDS = {"add": "zqplan.commands.add", "report": "zqplan.commands.report"}
 """Commands whose options live in their own module, imported only when they run."""
 
 
