@@ -327,6 +327,7 @@ LAZY_COMMANDS = {
     "config": "zqplan.commands.config",
     "docs": "zqplan.commands.docs",
     "add": "zqplan.commands.add",
+    "table": "zqplan.commands.table",
 }
 """Every command and its module, imported only when it runs; help lists them in this order."""
 
