@@ -328,6 +328,7 @@ LAZY_COMMANDS = {
     "docs": "zqplan.commands.docs",
     "add": "zqplan.commands.add",
     "table": "zqplan.commands.table",
+    "diff": "zqplan.commands.diff",
 }
 """Every command and its module, imported only when it runs; help lists them in this order."""
 
