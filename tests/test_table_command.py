@@ -221,3 +221,52 @@ def test_status_precision_by_format(tmp_path: Path) -> None:
     flat = status("--format", "markdown")  # every column, still rounded
     assert "5754.36" in flat
     assert "5754.363986345623" not in flat
+
+
+def test_part_year_figure_of_a_level_is_not_judged(tmp_path: Path) -> None:
+    """A yearly target in 亿元 with only a September figure: the method gives no verdict
+    year to date for levels (no-data), so the cell says how far the figure goes, no more."""
+    registry = (
+        REGISTRY
+        + """
+[targets.revenue]
+area = "b"
+title = "Revenue"
+title_zh = "收入"
+source = "s"
+unit = "亿元"
+direction = "increase"
+observations = [{ date = 2025-09-30, value = 80.0 }]
+
+[targets.revenue.yearly]
+2025 = 100
+"""
+    )
+    (tmp_path / "targets.toml").write_text(registry, encoding="utf-8")
+    result = run_zqplan("table", "--as-of", "2025-11-01", "--area", "b", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    revenue = next(line for line in result.stdout.splitlines() if line.startswith("revenue"))
+    assert "80 (to 09-30)" in revenue
+    assert "80 (to 09-30, no data)" not in revenue
+
+
+def test_hostile_titles_stay_literal(tmp_path: Path) -> None:
+    """Rich markup, an escape sequence and a bidi override in a title: shown as text,
+    never interpreted, in the table view and in Markdown (pipes escaped)."""
+    hostile = REGISTRY.replace(
+        'title_zh = "产值"', 'title_zh = "[red]产值[/red] \\u001b[31m \\u202e | <script>"'
+    )
+    (tmp_path / "targets.toml").write_text(hostile, encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        result = run_zqplan(
+            "table", "--as-of", AS_OF, "--lang", "zh", "--format", fmt, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+        assert "[red]产值[/red]" in result.stdout
+        assert "\x1b" not in result.stdout
+        assert "\u202e" not in result.stdout
+        assert "\\u001b" in result.stdout
+    markdown = run_zqplan(
+        "table", "--as-of", AS_OF, "--lang", "zh", "--format", "markdown", cwd=tmp_path
+    ).stdout
+    assert "\\| <script>" in markdown

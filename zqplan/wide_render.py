@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang, pick
-from zqplan.model import Comparator, Kind, Plan, Value
+from zqplan.model import Comparator, Kind, Plan, StatusCode, Value
 from zqplan.wide import GOAL, WideRow, WideTable, YearCell
 
 if TYPE_CHECKING:
@@ -211,7 +211,9 @@ def _outturn_text(cell: YearCell, lang: Lang) -> str:
             shown += " " + pick(*PERIOD_LABELS[cell.verdict.value], lang)
         return shown
     if cell.latest is not None and cell.latest.date is not None:
-        status = "" if cell.status is None else pick(*STATUS_LABELS[cell.status], lang)
+        # A level's part-year figure is not judged (no-data): say only how far it goes.
+        judged = cell.status is not None and cell.status is not StatusCode.NO_DATA
+        status = pick(*STATUS_LABELS[cell.status], lang) if judged and cell.status else ""
         day = cell.latest.date.strftime("%m-%d")
         found = words("year to date", lang).format(_shown(cell.latest.value, lang), day, status)
         return found.replace(", )", ")").replace("，）", "）")
