@@ -192,3 +192,24 @@ def test_nothing_changed(tmp_path: Path) -> None:
     plan = plan_from_text(tmp_path / "targets.toml", NOW)
     diff = compare(plan, plan, RECORDS, VOIDS, since=AS_OF, as_of=AS_OF, known_at=AS_OF)
     assert diff.empty
+
+
+def test_renamed_target_keeps_its_status_history(tmp_path: Path) -> None:
+    """farm was called farm-output then: its status then is still compared with now's."""
+    renamed = NOW.replace(
+        'trajectory = "linear"', 'trajectory = "linear"\nrenamed_from = ["farm-output"]'
+    )
+    then_text = THEN.replace("[targets.farm]", "[targets.farm-output]")
+    plan = plan_from_text(tmp_path / "targets.toml", renamed)
+    then_plan = plan_from_text(tmp_path / "targets.toml", then_text)
+    diff = compare(plan, then_plan, RECORDS, VOIDS, since=SINCE, as_of=AS_OF, known_at=AS_OF)
+    # As in test_figures_statuses_targets_stages: R = 4/3 then (T = 95), 1/4 now (T = 100).
+    assert [(s.target.id, s.old, s.new) for s in diff.statuses] == [
+        ("farm", StatusCode.ON_TRACK, StatusCode.OFF_TRACK)
+    ]
+    assert diff.targets is not None
+    assert [(t.target.id, t.change, t.fields) for t in diff.targets] == [
+        ("farm", CHANGED, ("target",)),  # matched through renamed_from, not added
+        ("water", ADDED, ()),
+        ("gone", REMOVED, ()),
+    ]

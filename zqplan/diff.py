@@ -337,7 +337,7 @@ def compare(
     figures = _figures(shown, then, now, late_voids)
     programmes = {p.id: p for p in shown.programmes}
     figures += [f for f in _programme_items(shown, then, now) if f.target_id in programmes]
-    earlier = then_plan if then_plan is not None else plan
+    earlier = plan if then_plan is None else _under_current_ids(then_plan, plan)
     old_status = {
         a.target.id: a.status
         for a in assess_plan(in_force(earlier, since), then, as_of=since)
@@ -364,6 +364,22 @@ def compare(
         if (old := stages_then.get((p.programme.id, s.stage.id))) is not None and old != s.status
     )
     return Diff(since, as_of, known_at, tuple(figures), statuses, targets, stages)
+
+
+def _under_current_ids(then: Plan, plan: Plan) -> Plan:
+    """The plan of then with targets renamed since under their current ids: the records
+    (carried over to the current ids) and the statuses then match them."""
+    from dataclasses import replace
+
+    from zqplan.renames import old_ids
+
+    renamed = old_ids(plan)
+    if not any(t.id in renamed for t in then.targets):
+        return then
+    return replace(
+        then,
+        targets=tuple(replace(t, id=renamed.get(t.id, t.id)) for t in then.targets),
+    )
 
 
 def _programme_items(
