@@ -206,3 +206,19 @@ def test_bad_since(tmp_path: Path) -> None:
     assert "--since" in bad.stderr
     missing = run_zqplan("diff", cwd=tmp_path)
     assert missing.returncode == 2
+
+
+def test_hostile_text_stays_literal(tmp_path: Path) -> None:
+    """Rich markup, an escape sequence and a bidi override in a title: text, not commands."""
+    hostile = NOW.replace(
+        'title_zh = "水质"', 'title_zh = "[red]水质[/red] \\u001b[31m \\u202e | x"'
+    )
+    (tmp_path / "targets.toml").write_text(hostile, encoding="utf-8")
+    ledger(tmp_path)
+    for fmt in ("table", "markdown"):
+        out = diff(tmp_path, "--lang", "zh", "--format", fmt).stdout
+        assert "[red]水质[/red]" in out
+        assert "\x1b" not in out
+        assert "\u202e" not in out
+        assert "\\u001b" in out
+    assert "\\| x" in diff(tmp_path, "--lang", "zh", "--format", "markdown").stdout

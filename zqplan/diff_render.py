@@ -382,7 +382,7 @@ def diff_view(plan: Plan, diff: Diff, lang: Lang, *, interactive: bool) -> Rende
     for heading, columns, rows in _sections(plan, diff, lang):
         table = Table(box=_box(interactive), pad_edge=False, title=heading, title_justify="left")
         for column in columns:
-            table.add_column(column)
+            table.add_column(column, overflow="fold")  # wrap a figure, never cut it
         for row in rows:
             table.add_row(*(Text(printable(cell)) for cell in row))
         parts += [Text(""), table]

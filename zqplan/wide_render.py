@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang, pick
 from zqplan.model import Comparator, Kind, Plan, StatusCode, Value
@@ -249,11 +249,13 @@ def table_view(plan: Plan, table: WideTable, lang: Lang, *, interactive: bool) -
         title_justify="left",
     )
     for key in ("id", "title", "unit", "baseline"):
-        grid.add_column(words(key, lang), justify="right" if key == "baseline" else "left")
+        justify: Literal["left", "right"] = "right" if key == "baseline" else "left"
+        grid.add_column(words(key, lang), justify=justify, overflow="fold")
     for year in table.years:
-        grid.add_column(words("year target", lang).format(year), justify="right")
-        grid.add_column(words("year outturn", lang).format(year), justify="right")
-    grid.add_column(words("status", lang))
+        # fold, never "…": a narrow terminal wraps a figure, it does not cut it.
+        grid.add_column(words("year target", lang).format(year), justify="right", overflow="fold")
+        grid.add_column(words("year outturn", lang).format(year), justify="right", overflow="fold")
+    grid.add_column(words("status", lang), overflow="fold")
     for row in table.rows:
         assessment = row.assessment
         target = assessment.target
