@@ -287,19 +287,28 @@ def test_chart_places_the_numbers_by_hand(tmp_path: Path) -> None:
     assert chart(assessments["zone"]) is None  # yes/no: nothing to draw
 
 
-def test_by_year_table(tmp_path: Path) -> None:
-    from zqplan.meeting.years import by_year
-
-    assessments = _assessments(tmp_path)
-    table = by_year([assessments[name] for name in ("gdp-growth", "old-plan")])
-    # gdp-growth 2021-2024; old-plan: baseline 2018, figures 2020 and 2022 (its target's year).
-    assert table.years == (2018, 2020, 2021, 2022, 2023, 2024)
-    gdp, old = table.rows
-    assert [gdp.cells[y].verdict for y in (2021, 2022, 2023, 2024)] == [
-        "met", "not-met", "not-met", "met",
-    ]  # fmt: skip
-    assert gdp.cells[2022].target == "about 7"
-    assert old.cells[2022].target_value == 20.0
-    assert old.cells[2022].outturn == 15
-    assert old.cells[2022].verdict == "missed"  # final: 15 < 20 by 2022-12-31
-    assert old.cells[2018].outturn == 10
+def test_since_opens_with_what_changed(tmp_path: Path) -> None:
+    (tmp_path / "targets.toml").write_text(plan_text(), encoding="utf-8")
+    update = run_zqplan("update", "factories", "150", "--date", "2025-03-31", cwd=tmp_path)
+    assert update.returncode == 0, update.stderr
+    done = run_zqplan("report", "--as-of", AS_OF, "--since", AS_OF, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    section = done.stdout.split("## What changed since 2025-06-30\n\n")[1].split("\n\n")[0]
+    # The record made today was not known on 2025-06-30. With it, factories is at 150 on
+    # 2025-03-31, 4.2466 years after 100 in 2020: g_obs = 1.5^(1/4.2466) - 1 = 10.0% a year
+    # against g_req = 2^(1/10) - 1 = 7.18%: R = 1.39 >= 0.95, off track -> on track.
+    assert section.splitlines() == [
+        "- factories 2025-03-31: new figure 150 factories",
+        "- factories (Factories built): off track → on track",
+    ]
+    zh = run_zqplan("report", "--as-of", AS_OF, "--since", AS_OF, "--lang", "zh", cwd=tmp_path)
+    assert "## 2025-06-30 以来的变化\n\n- factories 2025-03-31：新数据 150 factories\n" in zh.stdout
+    late = run_zqplan("report", "--as-of", AS_OF, "--since", "2025-07-01", cwd=tmp_path)
+    assert late.returncode == 2
+    assert "--since 2025-07-01 is after --as-of 2025-06-30" in late.stderr
+    html = run_zqplan("report", "--as-of", AS_OF, "--since", AS_OF, "-o", "r.html", cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<li data-kind="status" data-id="factories">factories (Factories built): off track' in (
+        page
+    )

@@ -22,9 +22,10 @@ from zqplan.options import Lang
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from zqplan.meeting import Meeting
+    from zqplan.model import Observation
     from zqplan.select import Selection
 
 FORMATS = ("html", "xlsx", "md")
@@ -80,6 +81,16 @@ def command(
     lang: LangOption = Lang.EN,
     area: AreaOption = None,
     state: StatusOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="Open with what changed since this day (the last meeting's), as `zqplan diff "
+            "--since` finds it: new and revised figures, status changes, stages reached.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """A report to hand to a meeting: summary, what needs attention, a table per area.
 
@@ -88,7 +99,13 @@ def command(
 
     Example: zqplan report -o meeting.html --lang zh
     """
-    from zqplan.cli import as_of_date, known_at_date, resolve_registry, selection_of
+    from zqplan.commands.common import (
+        as_of_date,
+        known_at_date,
+        parse_date,
+        resolve_registry,
+        selection_of,
+    )
 
     chosen = chosen_format(output, None if fmt is None else fmt.lower())
     if output is None and chosen != "md" and _terminal():
@@ -100,9 +117,17 @@ def command(
     day = as_of_date(as_of)
     knew = known_at_date(known_at)
     selection = selection_of({"area": area, "state": state})
-    meeting = _meeting(path, selection, day, knew, lang, history=chosen == "xlsx")
+    then = None if since is None else parse_date(since, option="--since")
+    if then is not None and then > day:
+        raise InvalidInputError(
+            f"--since {then} is after --as-of {day}",
+            hint="give a day before the one judged, e.g. the last meeting's",
+        )
+    meeting, observations = _meeting(
+        path, selection, day, knew, lang, history=chosen == "xlsx", since=then
+    )
     if chosen == "xlsx":
-        _deliver(output, lambda target: _xlsx(meeting, target))
+        _deliver(output, lambda target: _xlsx(meeting, observations, target))
     else:
         if chosen == "html":
             from zqplan.meeting.html import html_text
@@ -123,9 +148,11 @@ def _meeting(
     lang: Lang,
     *,
     history: bool,
-) -> Meeting:
-    """Load, judge and select as `status` does; the report's model."""
-    from zqplan.cli import known, load, select_targets
+    since: dt.date | None = None,
+) -> tuple[Meeting, Sequence[Observation]]:
+    """Load, judge and select as `status` does: the report's model and the records used."""
+    from zqplan.commands.common import known, load
+    from zqplan.commands.status import select_targets
     from zqplan.meeting import build
     from zqplan.select import conditions
     from zqplan.status import assess_plan
@@ -140,7 +167,24 @@ def _meeting(
     assessments = select_targets(
         plan, assess_plan(in_plan, observations, as_of=day), selection, lang
     )
-    return build(
+    diff = None
+    if since is not None:
+        from zqplan.commands.diff import _registry_then
+        from zqplan.diff import compare
+        from zqplan.renames import carry_over
+
+        withdrawn, _ = carry_over(plan, records.withdrawn)
+        diff = compare(
+            plan,
+            _registry_then(path, plan, since),
+            [*records.observations, *withdrawn],
+            records.voids,
+            since=since,
+            as_of=day,
+            known_at=knew,
+            areas=selection.areas,
+        )
+    meeting = build(
         plan,
         assessments,
         observations,
@@ -149,14 +193,18 @@ def _meeting(
         lang=lang,
         filters=conditions(selection, lang),
         history=history,
+        diff=diff,
     )
+    return meeting, observations
 
 
-def _xlsx(meeting: Meeting, target: Path) -> None:
+def _xlsx(meeting: Meeting, observations: Sequence[Observation], target: Path) -> None:
+    """The workbook; its By year sheet is zqplan table's model (zqplan/wide.py)."""
     from zqplan.meeting.xlsx import write_xlsx
-    from zqplan.meeting.years import by_year
+    from zqplan.wide import wide_table
 
-    write_xlsx(meeting, by_year([row.assessment for row in meeting.rows]), target)
+    assessments = [row.assessment for row in meeting.rows]
+    write_xlsx(meeting, wide_table(assessments, observations, as_of=meeting.as_of), target)
 
 
 def _terminal() -> bool:

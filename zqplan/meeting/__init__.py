@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from zqplan import text
 from zqplan.i18n import Lang, pick
@@ -18,6 +19,9 @@ from zqplan.meeting.words import say
 from zqplan.model import Assessment, Observation, Plan, StatusCode, Value
 from zqplan.safe import printable
 from zqplan.status import judged, summarize
+
+if TYPE_CHECKING:
+    from zqplan.diff import Diff
 
 SYMBOLS: dict[str, str] = {
     StatusCode.ACHIEVED.value: "✔",
@@ -126,6 +130,84 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One line of 'what changed since': a figure, a status or a stage."""
+
+    kind: str
+    """figure, status or stage."""
+    id: str
+    """The target's or the programme's id."""
+    text: str
+    """What changed, in the report's language, made safe."""
+
+
+def changes(plan: Plan, diff: Diff, shown: Sequence[str], lang: Lang) -> tuple[Change, ...]:
+    """The diff's lines for the targets shown: figures, then statuses, then stages."""
+    from zqplan.i18n import STAGE_LABELS, STATUS_LABELS
+
+    zh = lang is Lang.ZH
+    colon = "：" if zh else ": "
+    kept = set(shown)
+    units = {t.id: ("" if t.cumulative else t.unit) for t in plan.targets}
+    found: list[Change] = []
+    for figure in diff.figures:
+        if figure.target_id not in kept and plan.programme(figure.target_id) is None:
+            continue
+        unit = units.get(figure.target_id, "")
+        new = shown_value(figure.new, unit, lang)
+        old = shown_value(figure.old, unit, lang)
+        if figure.item is not None:
+            what = f"{say('item done', lang)} {figure.item}"
+        elif figure.change == "new":
+            what = f"{say('new figure', lang)} {new}"
+        elif figure.change == "revised":
+            what = f"{say('revised figure', lang)} {old} → {new}"
+        else:
+            what = f"{say('voided figure', lang)} {old}" + (
+                "" if figure.new is None else f" → {new}"
+            )
+        found.append(
+            Change(
+                "figure",
+                figure.target_id,
+                printable(f"{figure.target_id} {figure.period}{colon}{what}"),
+            )
+        )
+    for status in diff.statuses:
+        if status.target.id not in kept:
+            continue
+        title = pick(status.target.title, status.target.title_zh, lang)
+        old, new = STATUS_LABELS[status.old][zh], STATUS_LABELS[status.new][zh]
+        found.append(
+            Change(
+                "status",
+                status.target.id,
+                printable(f"{status.target.id} ({title}){colon}{old} → {new}"),
+            )
+        )
+    for change in diff.targets or ():  # None: the registry of then is unknown (not in git)
+        target = change.target
+        if target.id not in kept and change.change != "removed":
+            continue
+        title = pick(target.title, target.title_zh, lang)
+        what = say(f"target {change.change}", lang)
+        if change.fields:
+            what += f" ({', '.join(change.fields)})"
+        found.append(Change("target", target.id, printable(f"{target.id} ({title}){colon}{what}")))
+    for stage in diff.stages:
+        title = pick(stage.title, stage.title_zh, lang)
+        old, new = STAGE_LABELS[stage.old][zh], STAGE_LABELS[stage.new][zh]
+        found.append(
+            Change(
+                "stage",
+                stage.programme_id,
+                printable(f"{stage.programme_id} / {title}{colon}{old} → {new}"),
+            )
+        )
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """Everything a report shows, in one language."""
 
@@ -153,6 +235,10 @@ class Meeting:
     """The filters applied, in words (empty: every target)."""
     records: tuple[Record, ...]
     """Every record of the targets shown, target by target, oldest first."""
+    since: dt.date | None = None
+    """--since: the day 'what changed' compares with (None: no such section)."""
+    changes: tuple[Change, ...] = ()
+    """What changed since then, for the targets shown."""
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -251,8 +337,10 @@ def build(
     lang: Lang,
     filters: Sequence[str] = (),
     history: bool = True,
+    diff: Diff | None = None,
 ) -> Meeting:
-    """The report of the targets selected, grouped by area; history: fill the records."""
+    """The report of the targets selected, grouped by area; history: fill the records;
+    diff: what changed since its day, for a section at the top."""
     from zqplan.i18n import STATUS_LABELS
     from zqplan.plain import ordered
     from zqplan.select import SEVERITY
@@ -291,4 +379,8 @@ def build(
         attention=tuple(rows[a.target.id] for a in flagged),
         filters=tuple(printable(f) for f in filters),
         records=tuple(_records(assessments, ledger)) if history else (),
+        since=None if diff is None else diff.since,
+        changes=()
+        if diff is None
+        else changes(plan, diff, [a.target.id for a in assessments], lang),
     )

@@ -46,6 +46,11 @@ def markdown_text(meeting: Meeting) -> str:
     lines += [meta, ""]
     if meeting.filters:
         lines += [f"{say('filters', lang)}{colon}{escaped('; '.join(meeting.filters))}", ""]
+    if meeting.since is not None:
+        lines += [f"## {say('changes', lang).format(meeting.since)}", ""]
+        lines += [f"- {escaped(change.text)}" for change in meeting.changes]
+        lines += [say("no changes", lang)] if not meeting.changes else []
+        lines.append("")
     lines += [f"## {say('summary', lang)}", ""]
     counts = ("，" if zh else ", ").join(
         f"{c.symbol} {c.label} {c.count}" if zh else f"{c.symbol} {c.count} {c.label}"

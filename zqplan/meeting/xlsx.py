@@ -16,9 +16,10 @@ from typing import Any
 from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang
 from zqplan.meeting import Meeting, Row, shown_value
 from zqplan.meeting.words import say
-from zqplan.meeting.years import ByYear, YearCell
 from zqplan.model import Value
+from zqplan.safe import printable
 from zqplan.units import parse_unit
+from zqplan.wide import WideTable, YearCell
 
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "achieved": ("#CFE3F3", "#00324F"),
@@ -175,7 +176,7 @@ def _status_row(
         _put(sheet, formats, index, column, text or None)
 
 
-def _year_sheet(book: Any, formats: _Formats, meeting: Meeting, table: ByYear) -> None:
+def _year_sheet(book: Any, formats: _Formats, meeting: Meeting, table: WideTable) -> None:
     lang = meeting.lang
     zh = lang is Lang.ZH
     sheet = book.add_worksheet(say("sheet by year", lang))
@@ -184,21 +185,22 @@ def _year_sheet(book: Any, formats: _Formats, meeting: Meeting, table: ByYear) -
         for key in ("year target", "outturn", "verdict"):
             names.append(f"{year}年{say(key, lang)}" if zh else f"{year} {say(key, lang)}")
     names.append(say("status", lang))
-    _header(sheet, formats, names, len(table.rows))
+    # As `zqplan table`: an indicator with nothing by year (no target, no figure) is left out.
+    kept = [row for row in table.rows if any(not cell.empty for cell in row.cells)]
+    _header(sheet, formats, names, len(kept))
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 40)
     sheet.set_column(4, len(names) - 1, 11)
     rows = {row.assessment.target.id: row for row in meeting.rows}
-    for index, year_row in enumerate(table.rows, start=1):
+    for index, year_row in enumerate(kept, start=1):
         row = rows[year_row.assessment.target.id]
         unit = row.unit
         baseline = row.assessment.baseline
         for column, text in ((0, row.id), (1, row.title), (2, unit)):
             _put(sheet, formats, index, column, text)
         _value(sheet, formats, index, 3, None if baseline is None else baseline.value, unit, lang)
-        for offset, year in enumerate(table.years):
-            cell = year_row.cells.get(year)
-            if cell is not None:
+        for offset, cell in enumerate(year_row.cells):
+            if not cell.empty:
                 _year_cells(sheet, formats, index, 4 + 3 * offset, cell, unit, lang)
         sheet.write_string(
             index, len(names) - 1, f"{row.symbol} {row.label}", formats.status(row.key)
@@ -208,21 +210,25 @@ def _year_sheet(book: Any, formats: _Formats, meeting: Meeting, table: ByYear) -
 def _year_cells(
     sheet: Any, formats: _Formats, index: int, column: int, cell: YearCell, unit: str, lang: Lang
 ) -> None:
+    """A year's target (as written, for a yearly one), outturn (or the year to date, in
+    italics) and verdict (coloured, in words)."""
     zh = lang is Lang.ZH
-    if cell.target:
-        _put(sheet, formats, index, column, cell.target)
+    if cell.written:
+        _put(sheet, formats, index, column, printable(cell.written))
     else:
-        _put(sheet, formats, index, column, cell.target_value, unit)
-    _value(sheet, formats, index, column + 1, cell.outturn, unit, lang)
-    if cell.verdict is None:
+        _put(sheet, formats, index, column, cell.target, unit)
+    if cell.outturn is not None:
+        _value(sheet, formats, index, column + 1, cell.outturn, unit, lang)
+    elif cell.latest is not None and isinstance(cell.latest.value, float | int):
+        number, style = formats.number(float(cell.latest.value), unit, italic=True)
+        sheet.write_number(index, column + 1, number, style)
+    if cell.verdict is not None:
+        key, words = cell.verdict.value, PERIOD_LABELS[cell.verdict.value][zh]
+    elif cell.status is not None:
+        key, words = cell.status.value, STATUS_LABELS[cell.status][zh]
+    else:
         return
-    if cell.verdict in PERIOD_LABELS:
-        words = PERIOD_LABELS[cell.verdict][zh]
-    else:
-        from zqplan.model import StatusCode
-
-        words = STATUS_LABELS[StatusCode(cell.verdict)][zh]
-    sheet.write_string(index, column + 2, words, formats.status(cell.verdict))
+    sheet.write_string(index, column + 2, words, formats.status(key))
 
 
 def _history_sheet(book: Any, formats: _Formats, meeting: Meeting) -> None:
@@ -262,7 +268,7 @@ def _history_sheet(book: Any, formats: _Formats, meeting: Meeting) -> None:
             sheet.write_string(index, 8, yes)
 
 
-def write_xlsx(meeting: Meeting, table: ByYear, path: Path) -> None:
+def write_xlsx(meeting: Meeting, table: WideTable, path: Path) -> None:
     """Write the workbook to path (the caller renames it into place)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
