@@ -152,7 +152,7 @@ def _meeting(
 ) -> tuple[Meeting, Sequence[Observation]]:
     """Load, judge and select as `status` does: the report's model and the records used."""
     from zqplan.commands.common import known, load
-    from zqplan.commands.status import select_targets
+    from zqplan.commands.status_run import select_targets
     from zqplan.meeting import build
     from zqplan.select import conditions
     from zqplan.status import assess_plan

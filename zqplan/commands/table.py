@@ -62,7 +62,7 @@ def command(
     knew = known_at_date(known_at)
 
     def body() -> None:
-        from zqplan.commands.status import select_targets
+        from zqplan.commands.status_run import select_targets
         from zqplan.renames import in_force
         from zqplan.render import Output
         from zqplan.status import assess_plan
