@@ -9,6 +9,7 @@ one run (interleaved, median of N runs each) and prints one row per figure.
     python bench/bench.py --quick      # N = 3
     python bench/bench.py --json       # the same figures as JSON
     python bench/bench.py --check      # exit 1 when a goal is missed
+    python bench/bench.py --only report  # only `zqplan report`'s figures (issue 11)
 
 Python 3.11 standard library only; git is needed for the `git pull` figure.
 See bench/README.md for what each figure means.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -53,8 +55,18 @@ ORDER = (
     "update-history",
     "update-batch",
     "status-json-memory",
+    "report-html-shipped",
+    "report-xlsx-shipped",
+    "report-md-shipped",
+    "report-html-big",
+    "report-xlsx-big",
+    "report-md-big",
+    "report-memory",
 )
-"""The figures in the order of the issue's table."""
+"""The figures in the order of the issues' tables (issue 4, then issue 11's report)."""
+
+REPORT_FORMATS = ("html", "xlsx", "md")
+"""`zqplan report -o r.FORMAT` in each format."""
 QUARTER_ENDS = ((3, 31), (6, 30), (9, 30), (12, 31))
 GIT_IDENTITY = (
     "-c",
@@ -90,7 +102,7 @@ class Figure:
     figure: str
     goal: float
     unit: str
-    """"ratio" or "MiB"."""
+    """'ratio', 'MiB' or 's'."""
     value: float | None = None
     numerator_ms: float | None = None
     denominator_ms: float | None = None
@@ -309,7 +321,7 @@ class Bench:
 
     def shipped_figures(self) -> list[Figure]:
         """status --json and the table on the shipped registry, against `import typer`."""
-        self.shipped.mkdir()
+        self.shipped.mkdir(exist_ok=True)
         table = [str(self.zqplan), "status"]
         _, document = self.status(self.shipped)  # warm the disk cache and the bytecode
         if not str(document.get("schema", "")).startswith("zqplan.status/"):
@@ -474,20 +486,83 @@ class Bench:
             ),
         ]
 
-    def peak_memory_mib(self, cwd: Path) -> float:
-        """Peak resident memory of `zqplan status --json` in cwd, from a fresh helper."""
+    def peak_memory_mib(self, cwd: Path, argv: Sequence[str] | None = None) -> float:
+        """Peak resident memory of `zqplan status --json` (or argv) in cwd, from a fresh
+        helper."""
         if sys.platform == "win32":
             raise BenchError("peak memory needs the resource module (not on Windows)")
-        _, out = self.run([sys.executable, "-c", MEMORY_PROBE, *self.status_json], cwd)
+        command = list(self.status_json if argv is None else argv)
+        _, out = self.run([sys.executable, "-c", MEMORY_PROBE, *command], cwd)
         report = json.loads(out)
         if report["returncode"] != 0:
             raise BenchError(
-                f"`zqplan status --json` in {cwd} exited {report['returncode']}:\n"
+                f"`{' '.join(command)}` in {cwd} exited {report['returncode']}:\n"
                 + report["stderr"].strip()
             )
         peak = int(report["after"]) - int(report["before"])  # `before` is 0: no child yet
         per_mib = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, else KiB
         return peak / per_mib
+
+    def report_figures(self) -> list[Figure]:
+        """Issue 11: `report` on the shipped registry against `status` there (each
+        format), and on the 100,000-record plan in seconds and peak memory."""
+        out = self.root / "reports"
+        out.mkdir(exist_ok=True)
+        table = [str(self.zqplan), "status"]
+        reports = [report_command(self.zqplan, out, fmt) for fmt in REPORT_FORMATS]
+        for command in (table, *reports):  # warm the bytecode and the memo
+            self.time(command, self.shipped)
+        say(f"report (html, xlsx, md) vs status on the shipped registry; {self.runs} runs each")
+        timed = self.interleave(
+            [functools.partial(self.time, command, self.shipped) for command in (table, *reports)]
+        )
+        status_ms = median_ms(timed[0])
+        figures = [
+            Figure(
+                key=f"report-{fmt}-shipped",
+                figure=f"report -o r.{fmt}, shipped / status",
+                goal=3.0,
+                unit="ratio",
+                value=median_ms(times) / status_ms,
+                numerator_ms=median_ms(times),
+                denominator_ms=status_ms,
+                numerator=f"zqplan report -o report.{fmt} (shipped registry)",
+                denominator="zqplan status (shipped registry, stdout a pipe)",
+            )
+            for fmt, times in zip(REPORT_FORMATS, timed[1:], strict=True)
+        ]
+        say(f"report on {TARGETS:,} targets x {PER_TARGET} records; {self.runs} runs each")
+        big = [report_command(self.zqplan, out, fmt) for fmt in REPORT_FORMATS]
+        timed = self.interleave(
+            [functools.partial(self.time, command, self.big) for command in big]
+        )
+        for fmt, times in zip(REPORT_FORMATS, timed, strict=True):
+            figures.append(
+                Figure(
+                    key=f"report-{fmt}-big",
+                    figure=f"report -o r.{fmt}, 100k records (seconds)",
+                    goal=5.0,
+                    unit="s",
+                    value=median_ms(times) / 1000,
+                    note=f"median of {len(times)} runs",
+                )
+            )
+        peaks = {
+            fmt: self.peak_memory_mib(self.big, command)
+            for fmt, command in zip(REPORT_FORMATS, big, strict=True)
+        }
+        worst = max(peaks, key=lambda fmt: peaks[fmt])
+        figures.append(
+            Figure(
+                key="report-memory",
+                figure="peak memory, report on 100k records",
+                goal=200.0,
+                unit="MiB",
+                value=peaks[worst],
+                note=", ".join(f"{fmt} {peak:.1f} MiB" for fmt, peak in peaks.items()),
+            )
+        )
+        return figures
 
     def update_figures(self) -> list[Figure]:
         """One update on the big ledger vs on an empty one; a 10,000-row batch vs one update."""
@@ -583,6 +658,11 @@ class Bench:
         return figure
 
 
+def report_command(zqplan: Path, folder: Path, fmt: str) -> list[str]:
+    """`zqplan report -o FOLDER/report.FORMAT`."""
+    return [str(zqplan), "report", "-o", str(folder / f"report.{fmt}")]
+
+
 def report_table(figures: Sequence[Figure]) -> str:
     """The figures as an aligned plain-text table."""
     header = ("figure", "measured", "goal", "result", "medians (ms)")
@@ -592,9 +672,12 @@ def report_table(figures: Sequence[Figure]) -> str:
             measured, result = "-", figure.note or "skipped"
         elif figure.unit == "MiB":
             measured, result = f"{figure.value:.1f} MiB", "ok" if figure.ok else "over"
+        elif figure.unit == "s":
+            measured, result = f"{figure.value:.2f} s", "ok" if figure.ok else "over"
         else:
             measured, result = f"{figure.value:.2f}", "ok" if figure.ok else "over"
-        goal = f"<= {figure.goal:g} MiB" if figure.unit == "MiB" else f"<= {figure.goal:g}"
+        suffix = {"MiB": " MiB", "s": " s"}.get(figure.unit, "")
+        goal = f"<= {figure.goal:g}{suffix}"
         if figure.numerator_ms is not None and figure.denominator_ms is not None:
             medians = f"{figure.numerator_ms:.0f} / {figure.denominator_ms:.0f}"
         else:
@@ -633,6 +716,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary folder (its path is printed)"
     )
+    parser.add_argument(
+        "--only",
+        choices=["report"],
+        help="only the figures of one command: report (issue 11); the big plan is still built",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.runs = QUICK_RUNS
@@ -648,12 +736,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         bench = Bench(root, args.runs)
         say(f"zqplan {bench.zqplan}, python {sys.executable}, {args.runs} runs, in {root}")
-        figures = bench.shipped_figures()
-        figures += bench.cold_figures()
+        bench.shipped.mkdir(exist_ok=True)
+        figures = [] if args.only else bench.shipped_figures() + bench.cold_figures()
         build_seconds = bench.build()
-        figures += bench.big_status_figures()
-        figures += bench.update_figures()
-        figures.append(bench.pull_figure())
+        if not args.only:
+            figures += bench.big_status_figures()
+            figures += bench.update_figures()
+            figures.append(bench.pull_figure())
+        figures += bench.report_figures()
         figures.sort(key=lambda figure: ORDER.index(figure.key))
     except BenchError as error:
         print(f"bench: error: {error}", file=sys.stderr)

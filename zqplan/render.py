@@ -31,6 +31,8 @@ class Output:
     """Every flat column, in order: what --fields may name."""
     view: Callable[[Terminal], RenderableType]
     """Builds the Rich view for a terminal (or a pipe)."""
+    markdown: Callable[[], str] | None = None
+    """Builds a Markdown view for people (None: the flat table of every column)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +71,21 @@ def ndjson_text(rows: list[dict[str, Any]]) -> str:
 
 
 def _cell(value: Any) -> str:
+    """A cell as data: numbers at full precision (CSV, TSV)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def human_cell(value: Any) -> str:
+    """A cell for people (table, Markdown): a number rounded as the views show values."""
+    if isinstance(value, float):
+        from zqplan.units import rounded
+
+        return rounded(value)
+    return _cell(value)
 
 
 def delimited_text(rows: list[dict[str, Any]], columns: Sequence[str], *, delimiter: str) -> str:
@@ -104,7 +116,7 @@ def markdown_text(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
 
     def escape(value: Any) -> str:
         # A table for people: terminal controls neutralised like the table view's.
-        text = _cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        text = human_cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
         return printable(text)
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
@@ -141,7 +153,7 @@ def fields_table(
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(Text(printable(_cell(row.get(c)))) for c in columns))
+        table.add_row(*(Text(printable(human_cell(row.get(c)))) for c in columns))
     return table
 
 
@@ -173,6 +185,8 @@ def render(
     if fmt is OutputFormat.TSV:
         return delimited_text(rows, columns, delimiter="\t")
     if fmt is OutputFormat.MARKDOWN:
+        if output.markdown is not None and not fields:
+            return output.markdown()
         return markdown_text(rows, columns)
     if fmt is OutputFormat.TABLE:
         view = fields_table(rows, columns, terminal) if fields else output.view(terminal)

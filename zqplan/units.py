@@ -394,6 +394,11 @@ def _number_text(value: float) -> str:
     return _trimmed(f"{value:,.2f}")
 
 
+def rounded(value: float) -> str:
+    """A number as the views show it, without thousands separators (Markdown, --fields)."""
+    return _number_text(value).replace(",", "")
+
+
 def _trimmed(number: str) -> str:
     """A fixed-point number without trailing zeros after the point."""
     return number.rstrip("0").rstrip(".") if "." in number else number
