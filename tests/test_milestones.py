@@ -137,13 +137,15 @@ def statuses(assessment: ProgrammeAssessment) -> list[StageStatus]:
 
 
 U, D, M, X = StageStatus.UPCOMING, StageStatus.DUE, StageStatus.MET, StageStatus.MISSED
+N = StageStatus.NO_EVIDENCE  # past its window with nothing recorded: no verdict
 
 
 # --- pure: stage windows --------------------------------------------------------
 
 
 class TestStageWindow:
-    """An unmet stage is upcoming before its date, due until the next one's, then missed."""
+    """An unmet stage is upcoming before its date, due until the next one's, then missed
+    on a recorded shortfall, or no-evidence when nothing was recorded."""
 
     def test_upcoming_before_its_date(self) -> None:
         """The day before the first stage's date, every stage is upcoming."""
@@ -160,20 +162,22 @@ class TestStageWindow:
         result = ladder([], dt.date(2025, 12, 30))
         assert statuses(result) == [D, U, U, U]
 
-    def test_missed_on_the_next_stage_date(self) -> None:
-        """On 2025-12-31 start's window closes (missed) and initial falls due."""
+    def test_no_evidence_on_the_next_stage_date(self) -> None:
+        """On 2025-12-31 start's window closes with nothing recorded (no evidence, not
+        missed) and initial falls due."""
         result = ladder([], D_INITIAL)
-        assert statuses(result) == [X, D, U, U]
+        assert statuses(result) == [N, D, U, U]
 
     def test_last_stage_due_for_365_days(self) -> None:
         """2032-12-31 + 365 days = 2033-12-31 (2033 is not a leap year): due the day before."""
         result = ladder([], dt.date(2033, 12, 30))
-        assert statuses(result) == [X, X, X, D]
+        assert statuses(result) == [N, N, N, D]
 
-    def test_last_stage_missed_after_365_days(self) -> None:
-        """On 2033-12-31, 365 days after its date, the last stage is missed."""
+    def test_last_stage_closed_after_365_days(self) -> None:
+        """On 2033-12-31, 365 days after its date, the last stage's window is closed too:
+        nothing recorded, so no evidence."""
         result = ladder([], dt.date(2033, 12, 31))
-        assert statuses(result) == [X, X, X, X]
+        assert statuses(result) == [N, N, N, N]
 
     def test_unmet_stage_lists_its_unmet_criterion(self) -> None:
         """A due stage still shows its item, not met, with no evidence."""
@@ -345,10 +349,20 @@ class TestTargetCriteria:
         ]
 
     def test_item_met_but_target_not(self) -> None:
-        """Item done on time, target never recorded: unmet; missed from 2027-12-31 on."""
+        """Item done on time, target never recorded (no-target): unmet; from 2027-12-31
+        on its window is closed with no evidence for the target, not missed."""
         plan = with_targets("demo-villages", items=("initial",))
         observations = [done("initial", dt.date(2025, 6, 30))]
-        assert stage_of(ladder(observations, D_SIGNIFICANT, plan), "initial").status is X
+        assert stage_of(ladder(observations, D_SIGNIFICANT, plan), "initial").status is N
+
+    def test_recorded_shortfall_is_missed(self) -> None:
+        """Farm output 86 at 2024-12-31 (the method's example: at-risk) ties initial to a
+        figure that falls short: past its window (2027-12-31) the stage is missed."""
+        plan = with_targets("farm-output", items=())
+        observations = [figure("farm-output", dt.date(2024, 12, 31), 86.0)]
+        initial = stage_of(ladder(observations, D_SIGNIFICANT, plan), "initial")
+        assert initial.criteria[0].status is StatusCode.AT_RISK
+        assert initial.status is X
 
     def test_late_item_with_on_time_target(self) -> None:
         """Target done 2025-03-31, item 2026-02-28: the latest evidence is after 2025-12-31."""
@@ -409,9 +423,9 @@ class TestCurrentStage:
         assert (result.current, result.status) == ("initial", U)
 
     def test_missed_stage_is_passed_over_for_an_open_one(self) -> None:
-        """2026-06-30, nothing done: start missed, initial due: initial is current."""
+        """2026-06-30, nothing done: start without evidence, initial due: initial is current."""
         result = ladder([], dt.date(2026, 6, 30))
-        assert statuses(result) == [X, D, U, U]
+        assert statuses(result) == [N, D, U, U]
         assert (result.current, result.status) == ("initial", D)
 
     def test_due_stage_before_a_met_later_one_is_current(self) -> None:
@@ -421,10 +435,11 @@ class TestCurrentStage:
         assert (result.current, result.status) == ("start", D)
 
     def test_last_missed_stage_when_none_open(self) -> None:
-        """2034-06-30: start and significant missed, the others met: significant is current."""
+        """2034-06-30: start and significant without evidence, the others met: significant,
+        the last closed stage, is current."""
         result = ladder(every_item_done("initial", "fundamental"), dt.date(2034, 6, 30))
-        assert statuses(result) == [X, M, X, M]
-        assert (result.current, result.status) == ("significant", X)
+        assert statuses(result) == [N, M, N, M]
+        assert (result.current, result.status) == ("significant", N)
 
     def test_all_met(self) -> None:
         """Every stage met: the programme is met and has no current stage."""
@@ -759,7 +774,7 @@ def error_line(result: subprocess.CompletedProcess[str], code: int) -> str:
 
 
 def programme_entry(document: dict[str, Any], programme_id: str) -> dict[str, Any]:
-    """One programme of a zqplan.milestones/1 document."""
+    """One programme of a zqplan.milestones/2 document."""
     (entry,) = [p for p in document["programmes"] if p["id"] == programme_id]
     return entry
 
@@ -768,11 +783,11 @@ class TestMilestonesCommand:
     """`zqplan milestones` shows the Zhaoqing 1-3-5-10 ladder."""
 
     def test_init_then_json(self, zqplan: Run, tmp_path: Path) -> None:
-        """After `zqplan init`, --json is zqplan.milestones/1 with bxqzwc's four stages."""
+        """After `zqplan init`, --json is zqplan.milestones/2 with bxqzwc's four stages."""
         assert zqplan("init").returncode == 0
         assert (tmp_path / "targets.toml").exists()
         document = json_of(zqplan("milestones", "--json", "--as-of", "2024-06-30"))
-        assert document["schema"] == "zqplan.milestones/1"
+        assert document["schema"] == "zqplan.milestones/2"
         assert document["as_of"] == "2024-06-30"
         bxqzwc = programme_entry(document, "bxqzwc")
         # one, three, five and ten years after the 2023 launch, each at the year's end

@@ -41,6 +41,12 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "every stage met": ("every stage met", "各阶段均已完成"),
     "no programmes": ("no programmes", "没有分阶段工程"),
     "from": ("from", "起始"),
+    "inferred": ("dates inferred", "日期为推定"),
+    "dates inferred": (
+        "start and stage dates inferred (not stated): see {}",
+        "起始和各阶段日期为推定（原文未明确），依据 {}",
+    ),
+    "the source": ("the registry's note", "登记册说明"),
     "stale": ("stale", "数据过时"),
     "low-confidence": ("low-confidence", "数据不足"),
     "revised legend": (
@@ -89,6 +95,7 @@ STAGE_LABELS: dict[StageStatus, tuple[str, str]] = {
     StageStatus.DUE: ("due", "到期未完成"),
     StageStatus.UPCOMING: ("upcoming", "未到期"),
     StageStatus.MISSED: ("missed", "未完成"),
+    StageStatus.NO_EVIDENCE: ("no evidence recorded", "暂无完成证据"),
 }
 """Stage statuses in both languages."""
 

@@ -19,8 +19,11 @@ from zqplan.model import (
 )
 from zqplan.status import assess, meets
 
+UNRECORDED = (StatusCode.NO_DATA, StatusCode.NO_TARGET)
+"""A target criterion's statuses that say nothing was recorded to judge it by."""
+
 LAST_STAGE_GRACE_DAYS = 365
-"""How long the last stage stays `due` after its date before it is `missed`."""
+"""How long the last stage stays `due` after its date before its window closes."""
 
 
 def item_records(
@@ -63,7 +66,8 @@ def assess_stage(
     *,
     as_of: dt.date,
 ) -> StageAssessment:
-    """Judge a stage: met when every criterion is met; else upcoming, due or missed."""
+    """Judge a stage: met when every criterion is met; else upcoming, due, then missed (a
+    recorded shortfall) or no-evidence (nothing recorded)."""
     criteria: list[Criterion] = []
     met_on: list[dt.date] = []
     for target_id in stage.targets:
@@ -98,7 +102,14 @@ def assess_stage(
         if following is not None
         else stage.date + dt.timedelta(days=LAST_STAGE_GRACE_DAYS)
     )
-    status = StageStatus.DUE if as_of < window_ends else StageStatus.MISSED
+    if as_of < window_ends:
+        return StageAssessment(stage, StageStatus.DUE, tuple(criteria))
+    # Past its window, a stage is missed only on a recorded figure that falls short; with
+    # nothing recorded for an unmet criterion the record is silent: no evidence, no verdict.
+    shortfall = any(
+        not c.met and c.status is not None and c.status not in UNRECORDED for c in criteria
+    )
+    status = StageStatus.MISSED if shortfall else StageStatus.NO_EVIDENCE
     return StageAssessment(stage, status, tuple(criteria))
 
 
@@ -106,7 +117,8 @@ def assess_programme(
     plan: Plan, programme: Programme, observations: Sequence[Observation], *, as_of: dt.date
 ) -> ProgrammeAssessment:
     """The programme's ladder; its status is that of its current stage."""
-    done = item_records(programme, observations, as_of=as_of)
+    recorded = [e for stage in programme.stages for e in stage.evidence]
+    done = item_records(programme, (*recorded, *observations), as_of=as_of)
     by_target: dict[str, list[Observation]] = {}
     for record in observations:
         if record.item is None:
@@ -123,10 +135,10 @@ def assess_programme(
         )
         for index, stage in enumerate(stages)
     )
-    # The current stage is the first still open; a missed stage is final, so once
-    # every open stage is behind, the last missed one stands for the programme.
+    # The current stage is the first still open; a closed stage (missed, or closed with
+    # no evidence) is final, so once every stage is behind, the last closed one stands.
     open_stages = [s for s in judged if s.status in (StageStatus.DUE, StageStatus.UPCOMING)]
-    missed = [s for s in judged if s.status is StageStatus.MISSED]
+    missed = [s for s in judged if s.status in (StageStatus.MISSED, StageStatus.NO_EVIDENCE)]
     current = open_stages[0] if open_stages else (missed[-1] if missed else None)
     if current is None:
         return ProgrammeAssessment(programme, as_of, StageStatus.MET, None, judged)

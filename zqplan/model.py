@@ -106,6 +106,8 @@ class Point:
     """The end of the period the value describes (None: no date given)."""
     value: Value | None
     """The value (None: no value given)."""
+    comparator: Comparator | None = None
+    """A figure known only as a bound or roughly ("exceeding 30": `>`); None: exact."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +234,8 @@ class Observation:
     """For a registry figure: the id of the document its source quotes."""
     forced: bool = False
     """Recorded with --force past the plausibility guard (see plausible.py)."""
+    comparator: Comparator | None = None
+    """A figure the source gives only as a bound or roughly ("exceeding 30": `>`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +310,8 @@ class Target:
     """Ids the target had before: ledger records under them count for it."""
     retired: dt.date | None = None
     """The day it was retired: from then on status leaves it out (history stays)."""
+    parts: tuple[str, ...] = ()
+    """Ids of the targets this umbrella commitment is made of; its status rolls them up."""
 
     @property
     def target_value(self) -> Value | None:
@@ -325,6 +331,19 @@ class StageStatus(StrEnum):
     DUE = "due"
     UPCOMING = "upcoming"
     MISSED = "missed"
+    NO_EVIDENCE = "no-evidence"
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """Where dates the source does not state come from: the text that implies them."""
+
+    source: str
+    """The sentence, quoted, from which the dates are inferred."""
+    document: str | None = None
+    """The id of the document it quotes."""
+    note: str | None = None
+    """How the dates follow from it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +364,8 @@ class Stage:
     """Chinese title."""
     where: Where | None = None
     """The file and line of the stage."""
+    evidence: tuple[Observation, ...] = ()
+    """Items the registry records done, each quoting its evidence (value True)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +392,8 @@ class Programme:
     """The file and line of its table header."""
     document: str | None = None
     """The id of the document its source quotes (its own, else the plan's)."""
+    inferred: Inference | None = None
+    """The start and stage dates are inferred, not stated: from what (None: stated)."""
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage with this id, if any."""
@@ -487,6 +510,31 @@ class PeriodAssessment:
 
 
 @dataclass(frozen=True, slots=True)
+class PartsRollup:
+    """An umbrella commitment's parts, judged: how many stand where, and what that makes."""
+
+    ids: tuple[str, ...]
+    """The parts, as the registry lists them."""
+    counts: tuple[tuple[StatusCode, int], ...]
+    """Commitments among the parts per status, in the method's order (zeros left out)."""
+    status: StatusCode
+    """The parts rolled up: achieved when all are, else the worst verdict, else no-data or
+    no-target (docs/method.md, "Umbrella commitments")."""
+    own: StatusCode
+    """The umbrella's status from its own records alone."""
+
+    @property
+    def achieved(self) -> int:
+        """Parts achieved."""
+        return dict(self.counts).get(StatusCode.ACHIEVED, 0)
+
+    @property
+    def counted(self) -> int:
+        """Parts that are commitments (reported facts and directions are not rolled up)."""
+        return sum(n for _, n in self.counts)
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """Where one target stands on `as_of`, with every derived number of docs/method.md."""
 
@@ -552,3 +600,7 @@ class Assessment:
     """A yearly schedule: the period with the most recent figure (the row's status is its)."""
     observations: tuple[Observation, ...] = field(default=())
     """The effective observations used (revisions resolved, as_of applied)."""
+    parts: PartsRollup | None = None
+    """An umbrella commitment: its parts rolled up (None for a target without parts)."""
+    part_of: str | None = None
+    """The id of the umbrella commitment this target is a part of, if any."""

@@ -24,7 +24,8 @@ def status_name(assessment: Assessment, lang: Lang) -> str:
 
 
 def status_flags(assessment: Assessment, lang: Lang) -> list[str]:
-    """The period and track record of a yearly schedule, then stale, low-confidence, awaiting."""
+    """The period and track record of a yearly schedule, an umbrella's parts achieved, then
+    stale, low-confidence, awaiting."""
     flags = [
         word(name, lang)
         for name, on in (
@@ -34,6 +35,14 @@ def status_flags(assessment: Assessment, lang: Lang) -> list[str]:
         )
         if on
     ]
+    parts = assessment.parts
+    if parts is not None:
+        flags.insert(
+            0,
+            f"分项已实现 {parts.achieved}/{parts.counted}"
+            if lang is Lang.ZH
+            else f"parts {parts.achieved}/{parts.counted} achieved",
+        )
     record = track_record(assessment)
     if record is not None and assessment.period is not None:
         met, of = record
@@ -114,7 +123,7 @@ def status_cells(assessment: Assessment, lang: Lang) -> list[str]:
     return [
         text.printable(target.id),
         text.printable(pick(target.title, target.title_zh, lang)),
-        text.printable("—" if latest is None else text.value(latest.value, unit, lang)),
+        text.printable(text.point(latest, unit, lang)),
         text.printable(goal_text(assessment, lang, stacked=False)),
         "—" if assessment.progress is None else f"{text.percent(assessment.progress):>6}",
         text.percent(assessment.expected_progress),

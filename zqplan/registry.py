@@ -14,10 +14,12 @@ from zqplan.errors import Problems, RegistryError, ZqplanError
 from zqplan.model import (
     Area,
     Attribute,
+    Comparator,
     Direction,
     Document,
     Frequency,
     Goal,
+    Inference,
     Kind,
     Observation,
     Plan,
@@ -39,8 +41,12 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 """Ids of areas and targets: lower-case letters, digits and hyphens."""
 
 TOP_KEYS = ("schema", "plan", "documents", "areas", "targets", "programmes")
-PROGRAMME_KEYS = ("area", "title", "title_zh", "source", "document", "start", "note", "stages")
-STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items")
+PROGRAMME_KEYS = (
+    "area", "title", "title_zh", "source", "document", "start", "note", "inferred", "stages",
+)  # fmt: skip
+STAGE_KEYS = ("id", "title", "title_zh", "date", "targets", "items", "evidence")
+INFERRED_KEYS = ("source", "document", "note")
+EVIDENCE_KEYS = ("item", "date", "source", "document", "note")
 PLAN_KEYS = ("id", "title", "title_zh", "document", "published", "tolerance")
 AREA_KEYS = ("title", "title_zh")
 DOCUMENT_KEYS = ("title", "title_zh", "published", "file", "url")
@@ -69,12 +75,15 @@ TARGET_KEYS = (
     "relative_to",
     "renamed_from",
     "retired",
+    "parts",
 )
 POINT_KEYS = ("value", "date")
 GOAL_FORMS = ("value", "annual_growth", "change", "change_by")
 GOAL_KEYS = ("date", *GOAL_FORMS)
 REVISION_KEYS = ("decided", "reason", "document", *GOAL_KEYS)
-OBSERVATION_KEYS = ("date", "value", "source", "document", "note")
+OBSERVATION_KEYS = ("date", "value", "comparator", "source", "document", "note")
+OBSERVATION_COMPARATORS = (">", ">=", "<", "<=", "about")
+"""How a registry figure may be qualified: "exceeding 30" is `comparator = ">"`."""
 YEARLY_KEYS = ("target", "source", "document", "note")
 """Keys of a yearly entry written as a table: 2022 = { target = "about 7", source = "..." }."""
 
@@ -144,6 +153,21 @@ class LineIndex:
         start = self.line(*path)
         if start is None:
             return None
+        return self.item_line_from(start, index)
+
+    def key_after(self, start: int, key: str) -> int | None:
+        """The line of `key = ...` in the table that starts at line `start`, if any."""
+        for number in range(start + 1, len(self._text_lines) + 1):
+            line = self._text_lines[number - 1]
+            if _header(line) is not None:
+                return None
+            found = _KEY.match(line)
+            if found and found.group(1).strip() == key:
+                return number
+        return None
+
+    def item_line_from(self, start: int, index: int) -> int:
+        """The line of the index-th inline table of the array whose key is on line start."""
         seen = -1
         depth = 0
         for number in range(start, len(self._text_lines) + 1):
@@ -457,6 +481,7 @@ class _Reader:
         targets = self.relations(
             targets, plan_tolerance if isinstance(plan_tolerance, float) else None
         )
+        self.umbrellas(targets, list(target_tables))
         programmes = [
             programme
             for programme_id, table in self.table(document, "programmes").items()
@@ -561,8 +586,9 @@ class _Reader:
                 "start",
             )
             start = dt.date.min
-        stages = self.stages(table.get("stages"), start, target_ids, keys)
         quoted = self.entry_document(table, *keys)
+        stages = self.stages(table.get("stages"), start, target_ids, keys, document=quoted)
+        inferred = self.inferred(table.get("inferred"), keys)
         if len(self.problems) != before or title is None or source is None or area is None:
             return None
         return Programme(
@@ -576,10 +602,110 @@ class _Reader:
             note=self.string(table, "note", *keys),
             where=Where(str(self.path), self.lines.line(*keys)),
             document=quoted,
+            inferred=inferred,
         )
 
+    def inferred(self, raw: object, keys: tuple[str, ...]) -> Inference | None:
+        """`inferred = { source, document, note }`: the text the programme's dates follow from."""
+        if raw is None:
+            return None
+        label = ".".join((*keys, "inferred"))
+        line = self.lines.line(*keys, "inferred")
+        if not isinstance(raw, dict):
+            self.problem(
+                f"'{label}' must be a table {{ source, document, note }}",
+                line=line,
+                hint="quote the sentence the dates are inferred from",
+            )
+            return None
+        self.unknown_keys(raw, INFERRED_KEYS, label=label, line=line)
+        source = raw.get("source")
+        if not isinstance(source, str) or not source.strip():
+            self.problem(
+                f"'{label}.source' is required: the sentence the dates are inferred from",
+                line=line,
+            )
+            return None
+        note = raw.get("note")
+        if note is not None and not isinstance(note, str):
+            self.problem(f"'{label}.note' must be a string", line=line)
+        document = raw.get("document")
+        own = None
+        if isinstance(document, str):
+            own = self.document_ref(document, label=f"{label}.document", line=line)
+        elif document is not None:
+            self.problem(f"'{label}.document' must be a document id", line=line)
+        return Inference(source, own, note if isinstance(note, str) else None)
+
+    def evidence(
+        self,
+        raw: object,
+        stage_id: str,
+        items: tuple[str, ...],
+        keys: tuple[str, ...],
+        label: str,
+        line: int | None,
+        document: str | None,
+    ) -> tuple[Observation, ...]:
+        """A stage's `evidence`: items the registry records done, each with its quote."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(
+                f"'{label}.evidence' must be a list of {{ item, date, source }}", line=line
+            )
+            return ()
+        start = None if line is None else self.lines.key_after(line, "evidence")
+        found: list[Observation] = []
+        for index, entry in enumerate(raw):
+            at = line if start is None else self.lines.item_line_from(start, index)
+            where = f"{label}.evidence[{index}]"
+            if not isinstance(entry, dict):
+                self.problem(f"'{where}' must be a table {{ item, date, source }}", line=at)
+                continue
+            self.unknown_keys(entry, EVIDENCE_KEYS, label=where, line=at)
+            item, date, source = entry.get("item"), entry.get("date"), entry.get("source")
+            if not isinstance(item, str) or item not in items:
+                self.problem(
+                    f"'{where}.item' is {_shown(item)}, not an item of stage '{stage_id}'",
+                    line=at,
+                    hint=suggest(str(item), items) or "items: " + ", ".join(items),
+                )
+                continue
+            if not _is_date(date):
+                self.problem(f"'{where}.date' must be a date like 2025-12-31", line=at)
+                continue
+            if not isinstance(source, str) or not source.strip():
+                self.problem(f"'{where}.source' is required: the sentence of evidence", line=at)
+                continue
+            note, named = entry.get("note"), entry.get("document")
+            own = None
+            if isinstance(named, str):
+                own = self.document_ref(named, label=f"{where}.document", line=at)
+            found.append(
+                Observation(
+                    target_id=keys[-1],
+                    date=date,
+                    value=True,
+                    record_id=f"registry:{keys[-1]}:{stage_id}:{index + 1}",
+                    source=source,
+                    note=note if isinstance(note, str) else None,
+                    where=Where(str(self.path), at),
+                    stage=stage_id,
+                    item=item,
+                    document=own or document,
+                )
+            )
+        return tuple(found)
+
     def stages(
-        self, raw: object, start: dt.date, target_ids: list[str], keys: tuple[str, ...]
+        self,
+        raw: object,
+        start: dt.date,
+        target_ids: list[str],
+        keys: tuple[str, ...],
+        *,
+        document: str | None = None,
     ) -> tuple[Stage, ...]:
         """The stages of a programme, each with a date after the previous one."""
         if not isinstance(raw, list) or not raw:
@@ -638,6 +764,9 @@ class _Reader:
                     hint="give it targets = [...] or items = [...]",
                 )
             title_zh = item.get("title_zh")
+            evidence = self.evidence(
+                item.get("evidence"), stage_id, items, keys, label, line, document
+            )
             found.append(
                 Stage(
                     id=stage_id,
@@ -647,6 +776,7 @@ class _Reader:
                     items=items,
                     title_zh=title_zh if isinstance(title_zh, str) else None,
                     where=Where(str(self.path), line),
+                    evidence=evidence,
                 )
             )
         return tuple(found)
@@ -844,6 +974,11 @@ class _Reader:
                 self.lines.line(*keys, "renamed_from"),
             ),
             retired=self.retired(table, *keys),
+            parts=self.names(
+                table.get("parts", []),
+                ".".join((*keys, "parts")),
+                self.lines.line(*keys, "parts"),
+            ),
         )
         return result if len(self.problems) == before else None
 
@@ -1032,6 +1167,47 @@ class _Reader:
             inherits = target.schedule and target.tolerance is None and plan_tolerance is not None
             settled.append(replace(target, tolerance=plan_tolerance) if inherits else target)
         return settled
+
+    def umbrellas(self, targets: list[Target], target_ids: list[str]) -> None:
+        """`parts` name other targets, each part in one umbrella only, with no cycle."""
+        umbrella_of: dict[str, str] = {}
+        for target in targets:
+            keys = ("targets", target.id, "parts")
+            for part in target.parts:
+                if part == target.id:
+                    self.problem(
+                        f"'{'.'.join(keys)}' names the target itself",
+                        *keys,
+                        hint="list the targets this one is made of",
+                    )
+                elif part not in target_ids:
+                    self.problem(
+                        f"'{'.'.join(keys)}' names '{part}', which is not a target",
+                        *keys,
+                        hint=suggest(part, target_ids) or "add it under [targets]",
+                    )
+                elif part in umbrella_of:
+                    self.problem(
+                        f"'{part}' is a part of both '{umbrella_of[part]}' and '{target.id}'",
+                        *keys,
+                        hint="a target is a part of one umbrella only: remove it from one",
+                    )
+                else:
+                    umbrella_of[part] = target.id
+        for target in targets:
+            seen = [target.id]
+            above = umbrella_of.get(target.id)
+            while above is not None and above not in seen:
+                seen.append(above)
+                above = umbrella_of.get(above)
+            if above == target.id and target.id == min(seen):  # each circle named once
+                keys = ("targets", target.id, "parts")
+                circle = [target.id, *reversed(seen[1:]), target.id]
+                self.problem(
+                    "parts go round in a circle: " + " -> ".join(circle),
+                    *keys,
+                    hint="an umbrella cannot be a part of its own parts",
+                )
 
     def lag(self, table: Mapping[str, Any], *keys: str) -> int | None:
         """lag_months: a whole number of months from 0 to 60, or None for the default."""
@@ -1355,6 +1531,7 @@ class _Reader:
             value = self.value(item.get("value"), kind, f"{label}.value", line=line, unit=self.unit)
             if value is None:
                 continue
+            comparator = self.observation_comparator(item.get("comparator"), kind, label, line)
             text = {k: item.get(k) for k in ("source", "note", "document")}
             for k, v in text.items():
                 if v is not None and not isinstance(v, str):
@@ -1374,9 +1551,34 @@ class _Reader:
                     note=text["note"] if isinstance(text["note"], str) else None,
                     where=Where(str(self.path), line),
                     document=own or document,
+                    comparator=comparator,
                 )
             )
         return tuple(found)
+
+    def observation_comparator(
+        self, raw: object, kind: Kind, label: str, line: int | None
+    ) -> Comparator | None:
+        """An observation's `comparator`: >, >=, <, <= or about (numeric targets only)."""
+        if raw is None:
+            return None
+        if kind is Kind.YES_NO:
+            self.problem(
+                f"'{label}.comparator' is for numeric figures, not a yes-no target's",
+                line=line,
+                hint="remove it: done is done",
+            )
+            return None
+        if isinstance(raw, str) and raw in OBSERVATION_COMPARATORS:
+            return Comparator(raw)
+        self.problem(
+            f"'{label}.comparator' is {_shown(raw)}, not one of "
+            + ", ".join(OBSERVATION_COMPARATORS),
+            line=line,
+            hint=suggest(str(raw), OBSERVATION_COMPARATORS)
+            or 'write ">" for "exceeding", ">=" for "at least", "about" for "about"',
+        )
+        return None
 
 
 _DIRECTION_HINT = {

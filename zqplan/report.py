@@ -114,6 +114,11 @@ def point(value: Point | None) -> dict[str, Any] | None:
     return {"value": _value(value.value), "date": _day(value.date)}
 
 
+def latest_comparator(value: Point | None) -> str | None:
+    """How the latest figure compares when the source gives only a bound (">"), else None."""
+    return None if value is None or value.comparator is None else value.comparator.value
+
+
 def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
     """One target's entry in zqplan.status/2 (the README documents each field)."""
     target = assessment.target
@@ -143,6 +148,7 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "target_stated": goal_fields(assessment),
         "revision": revision_fields(assessment),
         "latest": point(assessment.latest),
+        "latest_comparator": latest_comparator(assessment.latest),
         "data_points": assessment.data_points,
         "rate_basis": None if assessment.rate_basis is None else assessment.rate_basis.value,
         "rate_unit": rate_unit(assessment),
@@ -173,6 +179,23 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "schedule": schedule_fields(assessment),
         "track_record": track_record_fields(assessment),
         "relative_to": target.relative_to,
+        "parts": parts_fields(assessment),
+        "part_of": assessment.part_of,
+    }
+
+
+def parts_fields(assessment: Assessment) -> dict[str, Any] | None:
+    """An umbrella commitment's parts rolled up; None for a target without parts."""
+    parts = assessment.parts
+    if parts is None:
+        return None
+    return {
+        "ids": list(parts.ids),
+        "status": parts.status.value,
+        "own_status": parts.own.value,
+        "achieved": parts.achieved,
+        "counted": parts.counted,
+        "counts": {code.value: n for code, n in parts.counts},
     }
 
 
@@ -296,6 +319,7 @@ def record_fields(
         "origin": "registry" if observation.recorded_at is None else "ledger",
         "date": observation.date.isoformat(),
         "value": _value(observation.value),
+        "comparator": None if observation.comparator is None else observation.comparator.value,
         "recorded_at": None
         if observation.recorded_at is None
         else observation.recorded_at.isoformat(),
@@ -367,7 +391,7 @@ def target_document(
     }
 
 
-MILESTONES_SCHEMA = "zqplan.milestones/1"
+MILESTONES_SCHEMA = "zqplan.milestones/2"
 
 
 def _criterion_fields(criterion: Criterion) -> dict[str, Any]:
@@ -383,13 +407,14 @@ def _criterion_fields(criterion: Criterion) -> dict[str, Any]:
             "record": evidence.record_id,
             "date": evidence.date.isoformat(),
             "source": evidence.source,
+            "document": evidence.document,
             "note": evidence.note,
         },
     }
 
 
 def programme_fields(assessment: ProgrammeAssessment) -> dict[str, Any]:
-    """One programme's ladder in zqplan.milestones/1."""
+    """One programme's ladder in zqplan.milestones/2."""
     programme = assessment.programme
     return {
         "id": programme.id,
@@ -398,6 +423,13 @@ def programme_fields(assessment: ProgrammeAssessment) -> dict[str, Any]:
         "title_zh": programme.title_zh,
         "source": programme.source,
         "start": programme.start.isoformat(),
+        "inferred": None
+        if programme.inferred is None
+        else {
+            "source": programme.inferred.source,
+            "document": programme.inferred.document,
+            "note": programme.inferred.note,
+        },
         "status": assessment.status.value,
         "current_stage": assessment.current,
         "stages": [
@@ -406,6 +438,7 @@ def programme_fields(assessment: ProgrammeAssessment) -> dict[str, Any]:
                 "title": stage.stage.title,
                 "title_zh": stage.stage.title_zh,
                 "date": stage.stage.date.isoformat(),
+                "date_inferred": programme.inferred is not None,
                 "status": stage.status.value,
                 "late": stage.late,
                 "met": sum(c.met for c in stage.criteria),
@@ -419,7 +452,7 @@ def programme_fields(assessment: ProgrammeAssessment) -> dict[str, Any]:
 def milestones_document(
     plan: Plan, assessments: Sequence[ProgrammeAssessment], *, as_of: dt.date
 ) -> dict[str, Any]:
-    """zqplan.milestones/1: every programme as a ladder of stages."""
+    """zqplan.milestones/2: every programme as a ladder of stages."""
     return {
         "schema": MILESTONES_SCHEMA,
         "as_of": as_of.isoformat(),
@@ -444,6 +477,7 @@ _NESTED: dict[str, tuple[str, ...]] = {
         "date",
     ),
     "track_record": ("met", "judged"),
+    "parts": ("ids", "status", "own_status", "achieved", "counted"),
     "revision": ("decided", "reason", "document", "planned_target"),
     "planned_target": ("value", "date"),
 }
@@ -461,7 +495,7 @@ def _flat(key: str, value: Any, into: dict[str, Any]) -> None:
         return
     members = _NESTED.get(key.rpartition("_")[2] if key.startswith("revision_") else key)
     if members is None:
-        into[key] = value
+        into[key] = ",".join(value) if key == "parts_ids" and value else value
         return
     inner = value if isinstance(value, dict) else {}
     for member in members:
@@ -484,17 +518,18 @@ def status_columns() -> tuple[str, ...]:
 _STATUS_KEYS = (
     "id", "area", "area_title", "title", "title_zh", "unit", "role", "direction", "kind",
     "attribute", "trajectory", "frequency", "baseline", "target", "target_stated", "revision",
-    "latest", "data_points", "rate_basis", "rate_unit", "progress", "time_elapsed",
+    "latest", "latest_comparator", "data_points", "rate_basis", "rate_unit", "progress",
+    "time_elapsed",
     "expected_value", "expected_progress", "required_rate", "observed_rate", "ratio",
     "projection", "reached_on", "margin", "status", "planned_status", "label", "label_zh",
     "final", "awaiting_final", "trend", "stale", "low_confidence", "cumulative", "lag_months",
-    "period", "schedule", "track_record", "relative_to",
+    "period", "schedule", "track_record", "relative_to", "parts", "part_of",
 )  # fmt: skip
 """The keys of a zqplan.status/2 target entry, in order."""
 
 HISTORY_COLUMNS = (
-    "record", "origin", "date", "value", "recorded_at", "recorded_by", "source", "note",
-    "superseded", "forced", "voided", "conflict",
+    "record", "origin", "date", "value", "comparator", "recorded_at", "recorded_by", "source",
+    "note", "superseded", "forced", "voided", "conflict",
 )  # fmt: skip
 """The columns of a history record."""
 

@@ -83,7 +83,7 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
                 else (f"No data yet; the target is {shown}{_by(goal.date, lang)}.")
             )
         return "暂无数据，也无明确目标。" if zh else "No data yet, and no stated target."
-    now = text.value(latest.value, unit, lang)
+    now = text.point(latest, unit, lang)
     if goal is None or goal.value is None:
         trend = "" if assessment.trend is None else assessment.trend.value
         if zh:
@@ -207,7 +207,7 @@ def _unjudged(assessment: Assessment, lang: Lang) -> str:
         if reported:
             return "已有成果（无数值）。" if zh else "Reported (no figure); not judged."
         return "方向性任务，不作评判。" if zh else "A direction of the plan; not judged."
-    now = text.value(latest.value, assessment.target.unit)
+    now = text.point(latest, assessment.target.unit, lang)
     kind = (
         ("已有成果" if reported else "方向性任务")
         if zh

@@ -240,7 +240,7 @@ def _listed(target: Target, observations: Sequence[Observation], *, as_of: dt.da
         StatusCode.NO_TARGET,
         goal=goal_level(goal, target.baseline),
         baseline=target.baseline,
-        latest=None if shown is None else Point(shown.date, shown.value),
+        latest=None if shown is None else Point(shown.date, shown.value, shown.comparator),
         data_points=len(effective),
         observations=effective,
     )
@@ -348,7 +348,8 @@ def _series(
     if baseline is None or baseline.date is None or baseline.value is None:
         if not effective:
             return None
-        return Point(effective[0].date, effective[0].value), effective[1:], effective, False
+        first = effective[0]
+        return Point(first.date, first.value, first.comparator), effective[1:], effective, False
     since = baseline.date
     return baseline, tuple(o for o in effective if o.date > since), effective, True
 
@@ -383,7 +384,7 @@ def _assess_numeric(
         )
         awaiting = not final_figure and as_of <= _shift_months(due, lag)
         gave_up = not final_figure and not awaiting
-    latest = Point(judged[-1].date, judged[-1].value) if judged else baseline
+    latest = Point(judged[-1].date, judged[-1].value, judged[-1].comparator) if judged else baseline
     assert latest.date is not None
     t, v = latest.date, _as_number(latest.value)
 
@@ -645,12 +646,12 @@ def _decide(
 def assess_plan(
     plan: Plan, observations: Iterable[Observation], *, as_of: dt.date
 ) -> list[Assessment]:
-    """Judge every target of the plan, in registry order."""
+    """Judge every target of the plan, in registry order; umbrellas roll their parts up."""
     by_target: dict[str, list[Observation]] = {}
     for observation in observations:
         by_target.setdefault(observation.target_id, []).append(observation)
     index = {t.id: t for t in plan.targets}
-    return [
+    judged = [
         assess(
             t,
             by_target.get(t.id, []),
@@ -660,6 +661,11 @@ def assess_plan(
         )
         for t in plan.targets
     ]
+    if not any(t.parts for t in plan.targets):
+        return judged
+    from zqplan.rollup import roll_up  # only plans with umbrella commitments need it
+
+    return roll_up(judged)
 
 
 # --- yearly schedules -----------------------------------------------------------

@@ -48,6 +48,7 @@ STAGE_MARK = {
     StageStatus.DUE: ("●", "yellow"),
     StageStatus.UPCOMING: ("○", "dim"),
     StageStatus.MISSED: ("✘", "bold red"),
+    StageStatus.NO_EVIDENCE: ("?", "dim"),
 }
 
 
@@ -231,7 +232,7 @@ def _status_grid(
             target = assessment.target
             latest = assessment.latest
             unit = "" if target.cumulative else target.unit  # an index of 100 at the baseline
-            latest_text = "—" if latest is None else text.value(latest.value, unit, lang)
+            latest_text = text.point(latest, unit, lang)
             progress = Text(text.bar(assessment.progress, width=8) + " " if layout.bar else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
@@ -252,7 +253,7 @@ def _status_grid(
 
 
 def _point(amount: Any, date: Any, unit: str) -> str:
-    shown = text.value(amount, unit)
+    shown = text.point(amount, unit) if isinstance(amount, Point) else text.value(amount, unit)
     return shown if date is None else f"{shown} on {text.day(date)}"
 
 
@@ -373,7 +374,7 @@ def target_view(
     if assessment.awaiting_final:
         status.append("  (awaiting the final figure)", style="dim")
     rows += [
-        ("latest", "—" if latest is None else _point(latest.value, latest.date, unit)),
+        ("latest", "—" if latest is None else _point(latest, latest.date, unit)),
         ("status", status),
         ("progress", text.percent(assessment.progress)),
         ("time elapsed", text.percent(assessment.time_elapsed)),
@@ -394,6 +395,17 @@ def target_view(
         ("trend", "—" if assessment.trend is None else assessment.trend.value),
         ("data points", str(assessment.data_points)),
     ]
+    if assessment.parts is not None:
+        rolled = assessment.parts
+        rows.append(
+            (
+                "parts",
+                f"{', '.join(rolled.ids)}: {rolled.achieved} of {rolled.counted} achieved; "
+                f"rolled up: {rolled.status.value} (own: {rolled.own.value})",
+            )
+        )
+    if assessment.part_of is not None:
+        rows.append(("part of", assessment.part_of))
     for name, shown in rows:
         facts.add_row(name, shown if isinstance(shown, Text) else _plain(shown))
     heading = Text(text.printable(target.id), style="bold")
@@ -467,7 +479,8 @@ def history_table(
                 _plain(str(cell), style)
                 for cell in (
                     record["date"],
-                    text.value(record["value"], unit),
+                    text.BOUND_SIGNS.get(record.get("comparator") or "", "")
+                    + text.value(record["value"], unit),
                     recorded[:19].replace("T", " "),
                     record["recorded_by"] or "—",
                     record["source"] or "—",
@@ -504,7 +517,10 @@ def milestones_view(
     for assessment in assessments:
         programme = assessment.programme
         heading = _plain(pick(programme.title, programme.title_zh, lang), "bold")
-        heading.append(f"  ({programme.id}, {word('from', lang)} {programme.start})", style="dim")
+        inferred = f", {word('inferred', lang)}" if programme.inferred is not None else ""
+        heading.append(
+            f"  ({programme.id}, {word('from', lang)} {programme.start}{inferred})", style="dim"
+        )
         parts.append(heading)
         ladder = Table(box=_box(interactive), pad_edge=False)
         # The date column is "by": "due" is a status of its own (one word per fact).
@@ -525,11 +541,18 @@ def milestones_view(
                 criteria.append(text.printable(criterion.id))
                 if criterion.status is not None and not criterion.met:
                     criteria.append(f" ({criterion.status.value})", style="dim")
+                evidence = criterion.evidence
+                if evidence is not None and evidence.recorded_at is None and evidence.note:
+                    criteria.append(f" ({text.printable(evidence.note)})", style="dim")
             title = _plain(
                 f"{pick(stage.stage.title, stage.stage.title_zh, lang)} [{stage.stage.id}]"
             )
             ladder.add_row(Text(mark, style=style), title, str(stage.stage.date), status, criteria)
-        parts += [ladder, _next_line(assessment, lang), Text("")]
+        parts += [ladder, _next_line(assessment, lang)]
+        if programme.inferred is not None:
+            basis = programme.inferred.document or word("the source", lang)
+            parts.append(Text(word("dates inferred", lang).format(basis), style="dim"))
+        parts.append(Text(""))
     return Group(*parts)
 
 

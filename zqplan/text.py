@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zqplan.model import Trajectory, Value
+from zqplan.model import Point, Trajectory, Value
 from zqplan.options import Lang
 from zqplan.safe import printable
 
@@ -16,6 +16,7 @@ __all__ = [
     "is_percent",
     "ordinal",
     "percent",
+    "point",
     "printable",
     "rate",
     "value",
@@ -38,6 +39,20 @@ def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: 
     if level and parsed.base == "rank" and amount >= 1 and amount == int(amount):
         return ordinal(int(amount * parsed.scale), lang)
     return format_quantity(amount, parsed)
+
+
+BOUND_SIGNS = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "about": "~"}
+"""How a figure known only as a bound, or roughly, is shown: "> 30 billion yuan"."""
+
+
+def point(shown: Point | None, unit: str = "", lang: Lang = Lang.EN) -> str:
+    """A point's value in its unit, its comparator first: '> 30 billion yuan'."""
+    if shown is None:
+        return "—"
+    written = value(shown.value, unit, lang)
+    if shown.comparator is None or shown.value is None:
+        return written
+    return BOUND_SIGNS[shown.comparator.value] + written
 
 
 def ordinal(place: int, lang: Lang = Lang.EN) -> str:

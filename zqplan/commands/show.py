@@ -83,6 +83,11 @@ def command(
             reference=other,
             reference_observations=known(theirs, knew),
         )
+        if target.parts or any(target.id in t.parts for t in plan.targets):
+            from zqplan.status import assess_plan  # an umbrella or a part: judged among all
+
+            whole = assess_plan(plan, known(records.observations, knew), as_of=day)
+            assessment = next(a for a in whole if a.target.id == target.id)
         document = target_document(plan, assessment, ledger, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
