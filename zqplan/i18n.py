@@ -14,9 +14,14 @@ __all__ = [
     "ROLE_LABELS",
     "STAGE_LABELS",
     "STATUS_LABELS",
+    "TERMS",
+    "UNIT_WORDS",
+    "YES_NO",
     "Lang",
     "pick",
     "said",
+    "term",
+    "unit_word",
     "word",
 ]
 
@@ -46,6 +51,46 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "* 目标已调整：`zqplan show 编号` 可查看原定目标",
     ),
     "awaiting-final": ("awaiting final figure", "待终期数据"),
+    # show: the rows of one target
+    "title (zh)": ("title (zh)", "中文名称"),
+    "area": ("area", "领域"),
+    "kind": ("kind", "类型"),
+    "unit": ("unit", "单位"),
+    "source": ("source", "来源"),
+    "note": ("note", "备注"),
+    "baseline": ("baseline", "基期值"),
+    "as planned": ("as planned", "原定目标"),
+    "revised": ("revised", "调整"),
+    "status as planned": ("status as planned", "按原定目标的状态"),
+    "time elapsed": ("time elapsed", "时间进度"),
+    "expected progress": ("expected progress", "预期进度"),
+    "expected value": ("expected value", "预期值"),
+    "rate basis": ("rate basis", "速度口径"),
+    "required rate": ("required rate", "所需年均速度"),
+    "observed rate": ("observed rate", "实际年均速度"),
+    "ratio R": ("ratio R", "速度比"),
+    "margin": ("margin", "差距"),
+    "projection": ("projection", "预测值"),
+    "reached on": ("reached on", "实现日期"),
+    "trend": ("trend", "趋势"),
+    "data points": ("data points", "数据点数"),
+    "(final)": ("(final)", "（已成定局）"),
+    "(awaiting)": ("(awaiting the final figure)", "（待终期数据）"),
+    "expected path": ("expected path", "预期路径"),
+    "projection path": ("projection at the observed rate", "按实际速度的预测"),
+    "observed": ("observed", "实际值"),
+    # history
+    "history": ("history", "历史记录"),
+    "no observations recorded": ("no observations recorded", "尚无记录"),
+    "date": ("date", "日期"),
+    "value": ("value", "数值"),
+    "recorded": ("recorded", "记录时间"),
+    "recorded by": ("by", "记录人"),
+    "record": ("record", "记录编号"),
+    "in the registry": ("in the registry", "登记册"),
+    "superseded": ("superseded", "已被更正"),
+    "forced": ("forced", "强制录入"),
+    "voided": ("voided", "已作废"),
 }
 """Column headings and fixed words: (English, Chinese)."""
 
@@ -140,3 +185,106 @@ def said(key: str, lang: Lang) -> str:
 def pick(english: str, chinese: str | None, lang: Lang) -> str:
     """The Chinese text where there is one and Chinese is asked for, else the English."""
     return chinese if lang is Lang.ZH and chinese else english
+
+
+YES_NO: dict[bool, tuple[str, str]] = {
+    True: ("done", "已完成"),
+    False: ("not done", "未完成"),
+}
+"""A yes/no value in both languages."""
+
+UNIT_WORDS: dict[str, str] = {
+    # the bases units.py knows
+    "yuan": "元",
+    "vehicles": "辆",
+    "jin": "斤",
+    "mu": "亩",
+    "m3": "立方米",
+    # counts a registry may declare in English: the measure word a Chinese text uses
+    "clusters": "个",
+    "towns": "个",
+    "villages": "个",
+    "counties": "个",
+    "sites": "处",
+    "bases": "个",
+    "parks": "个",
+    "platforms": "个",
+    "projects": "个",
+    "items": "项",
+    "enterprises": "家",
+    "companies": "家",
+    "firms": "家",
+    "hospitals": "家",
+    "schools": "所",
+    "universities": "所",
+    "beds": "张",
+    "households": "户",
+    "people": "人",
+    "persons": "人",
+    "jobs": "个",
+    "years": "年",
+    "days": "天",
+}
+"""A unit's base, or a count word declared in English, as Chinese writes it after a number."""
+
+_SIZED_WORDS: dict[str, tuple[tuple[float, str], ...]] = {
+    "kg": ((1e3, "吨"), (1.0, "公斤"), (1e-3, "克"), (1e-6, "毫克"), (1e-9, "微克")),
+    "m": ((1e3, "公里"), (1.0, "米")),
+    "m2": ((1e6, "平方公里"), (1.0, "平方米")),
+}
+"""Bases with a Chinese word per size: the declared unit's size picks it (km: 公里)."""
+
+_NO_MAGNITUDE = {"percent": "%", "percentage-point": "个百分点", "rank": "位"}
+"""Bases shown without 万 or 亿."""
+
+
+def unit_word(
+    base: str, scale: float, declared: str, *, known: bool
+) -> tuple[str, float, bool] | None:
+    """(Chinese word, how many of the base it is, whether 万/亿 may go before it) for a
+    unit; None where the unit's own text is shown (two parts, or Chinese as declared)."""
+    if "/" in declared:
+        return None
+    if base in _NO_MAGNITUDE:
+        return _NO_MAGNITUDE[base], scale, False
+    if base in _SIZED_WORDS:
+        sizes = _SIZED_WORDS[base]
+        size, name = next(((s, n) for s, n in sizes if s <= scale * 1.000001), sizes[-1])
+        return name, size, True
+    if known and base in UNIT_WORDS:
+        return UNIT_WORDS[base], 1.0, True
+    if known or any("\u4e00" <= char <= "\u9fff" for char in declared):
+        return None
+    count = UNIT_WORDS.get(base) or UNIT_WORDS.get(base + "s")
+    return None if count is None else (count, 1.0, True)
+
+
+TERMS: dict[str, tuple[str, str]] = {
+    "increase": ("increase", "增长"),
+    "decrease": ("decrease", "下降"),
+    "at-least": ("at-least", "不低于"),
+    "at-most": ("at-most", "不高于"),
+    "compound": ("compound", "复合增长"),
+    "linear": ("linear", "线性"),
+    "annual": ("annual", "年度"),
+    "quarterly": ("quarterly", "季度"),
+    "monthly": ("monthly", "月度"),
+    "numeric": ("numeric", "数值型"),
+    "yes-no": ("yes-no", "是否型"),
+    "commitment": ("commitment", "承诺"),
+    "reported": ("reported", "已有成果"),
+    "direction": ("direction", "方向性任务"),
+    "anticipatory": ("anticipatory", "预期性"),
+    "binding": ("binding", "约束性"),
+    "improving": ("improving", "向好"),
+    "slowly-improving": ("slowly-improving", "缓慢向好"),
+    "stagnating": ("stagnating", "停滞"),
+    "worsening": ("worsening", "变差"),
+} | {code.value: (code.value, chinese) for code, (_, chinese) in STATUS_LABELS.items()}
+"""The values of the model's enums (kind, direction, trend, status…) as a view shows them."""
+
+
+def term(value: str, lang: Lang) -> str:
+    """An enum's value in the language: 'increase' is 增长 in Chinese."""
+    english, chinese = TERMS.get(str(value), (str(value), str(value)))
+    return chinese if lang is Lang.ZH else english

@@ -118,8 +118,15 @@ def status_cells(assessment: Assessment, lang: Lang) -> list[str]:
         text.printable(goal_text(assessment, lang, stacked=False)),
         "—" if assessment.progress is None else f"{text.percent(assessment.progress):>6}",
         text.percent(assessment.expected_progress),
-        status_name(assessment, lang) + (f" ({', '.join(flags)})" if flags else ""),
+        status_name(assessment, lang) + _flagged(flags, lang),
     ]
+
+
+def _flagged(flags: list[str], lang: Lang) -> str:
+    """The flags after a status: ' (stale)', （数据过时） in Chinese."""
+    if not flags:
+        return ""
+    return f"（{'，'.join(flags)}）" if lang is Lang.ZH else f" ({', '.join(flags)})"
 
 
 _RIGHT = (False, False, True, True, False, True, False)
