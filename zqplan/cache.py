@@ -98,10 +98,11 @@ def code_state() -> tuple[int, ...]:
 
     package = Path(__file__).parent
     states = []
-    with os.scandir(package) as entries:
-        for entry in entries:
-            if entry.name.endswith((".py", ".toml")):
-                states.append(entry.stat().st_mtime_ns)
+    for folder in (package, package / "commands"):  # the commands live in their own modules
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith((".py", ".toml")):
+                    states.append(entry.stat().st_mtime_ns)
     return (FORMAT, *sys.version_info[:3], len(states), max(states, default=0))
 
 

@@ -87,7 +87,7 @@ def command(
     Missing required fields are asked for at a terminal; elsewhere they are an error.
     Example: zqplan add gdp --area economy --title GDP --source "..." --unit "billion yuan"
     """
-    from zqplan.cli import emit, parse_date, resolve_registry, say
+    from zqplan.commands.common import emit, parse_date, resolve_registry, say
 
     path = resolve_registry(registry, writing=True)
     given: dict[str, Any] = {

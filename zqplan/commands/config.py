@@ -7,6 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import typer
+
+from zqplan.cli import JsonOption, LangOption, RegistryOption
+from zqplan.commands.common import emit
 from zqplan.options import Lang
 
 SCHEMA = "zqplan.config/1"
@@ -77,9 +81,9 @@ def rows(*, registry: Path | None, lang: Lang, lang_source: str) -> list[Row]:
     elif found.user is not None:
         result.append(Row("user", found.user.value, "config", found.user.where))
     else:
-        from zqplan.cli import _recorder
+        from zqplan.commands.common import recorder
 
-        result.append(Row("user", _recorder(), "login", "getpass"))
+        result.append(Row("user", recorder(), "login", "getpass"))
     return result
 
 
@@ -127,3 +131,21 @@ def run(*, registry: Path | None, lang: Lang, lang_source: str, json: bool) -> s
     if json:
         return json_module.dumps(document(found), ensure_ascii=False, indent=2) + "\n"
     return table(found, lang)
+
+
+def command(
+    ctx: typer.Context,
+    registry: RegistryOption = None,
+    json: JsonOption = False,
+    lang: LangOption = Lang.EN,
+) -> None:
+    """The settings in force (registry, language, user) and where each comes from.
+
+    Example: zqplan config --json
+    """
+    from typer._click.core import ParameterSource  # Typer 0.28 vendors Click
+
+    source = ctx.get_parameter_source("lang")
+    given = {ParameterSource.COMMANDLINE: "flag", ParameterSource.ENVIRONMENT: "env"}
+    origin = "" if source is None else given.get(source, "")
+    emit(run(registry=registry, lang=lang, lang_source=origin, json=json))

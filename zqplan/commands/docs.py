@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+import typer
+
+from zqplan.commands.common import emit
 from zqplan.errors import InvalidInputError
 
 TOPICS = {"registry": "registry.md"}
@@ -35,3 +39,15 @@ def doc_path(topic: str) -> Path:
 def text(topic: str) -> str:
     """The topic's text, as written (Markdown)."""
     return doc_path(topic).read_text(encoding="utf-8")
+
+
+def command(
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", help="What to read: registry (the format).")
+    ] = "registry",
+) -> None:
+    """Print documentation shipped with zqplan (Markdown): registry, the registry's format.
+
+    Example: zqplan docs registry | less
+    """
+    emit(text(topic))

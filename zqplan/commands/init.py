@@ -1,0 +1,30 @@
+"""`zqplan init DIR`: start a new plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zqplan.commands.common import say
+
+
+def command(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Where to start the plan.")
+    ] = Path("."),
+    empty: Annotated[
+        bool, typer.Option("--empty", help="A commented template instead of the Zhaoqing plan.")
+    ] = False,
+) -> None:
+    """Start a new plan in DIR: the Zhaoqing registry and the text it quotes, or a template.
+
+    Example: zqplan init plans/zhaoqing && cd plans/zhaoqing && zqplan status
+    """
+    from zqplan.shipped import init_registry
+
+    created = init_registry(directory, empty=empty)
+    say(
+        f"created {created}; record progress with `zqplan update TARGET VALUE --registry {created}`"
+    )
