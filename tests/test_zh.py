@@ -133,3 +133,92 @@ class TestShippedViews:
         rows = run_zqplan("milestones", "--format", "csv", cwd=tmp_path).stdout
         assert "programme_title_zh" in rows.splitlines()[0]
         assert "百县千镇万村高质量发展工程" in rows
+
+
+class TestMessages:
+    """Messages on stderr in the language of --lang, $ZQPLAN_LANG or the config file."""
+
+    def test_translate_known_lines(self) -> None:
+        from zqplan import i18n
+
+        line = "zqplan: error: No such option: --bogus (see `zqplan status --help`)"
+        assert (
+            i18n.translate(line, Lang.ZH)
+            == "zqplan：错误：没有选项 --bogus（见 `zqplan status --help`）"
+        )
+        assert i18n.translate(line, Lang.EN) == line
+        done = "recorded gdp = 110亿元 for 2024-12-31 in targets.ledger.toml as r1"
+        assert i18n.translate(done, Lang.ZH) == (
+            "已记录 gdp = 110亿元（2024-12-31），写入 targets.ledger.toml，记录编号 r1"
+        )
+        # a line no pattern knows stays as it is
+        assert (
+            i18n.translate("zqplan: note: something new", Lang.ZH) == "zqplan：提示：something new"
+        )
+
+    def test_error_text_keeps_where(self) -> None:
+        from zqplan import i18n
+        from zqplan.errors import UnknownTargetError
+
+        error = UnknownTargetError(
+            "no target 'gpd' in targets.toml", where="x.toml:3", hint="did you mean 'gdp'?"
+        )
+        i18n.use(Lang.ZH)
+        try:
+            assert i18n.error_text(error) == "x.toml:3: targets.toml 中没有 'gpd'（是否指 'gdp'？）"
+        finally:
+            i18n.use(Lang.EN)
+        assert i18n.error_text(error) == str(error)
+
+    def test_update_and_errors_in_chinese(self, tmp_path: Path) -> None:
+        assert run_zqplan("init", "p", "--empty", cwd=tmp_path).returncode == 0
+        plan = tmp_path / "p"
+        done = run_zqplan("update", "gdp", "110", "--date", "2024-12-31", "--lang", "zh", cwd=plan)
+        # 110 billion yuan = 1.1e11 = 1100 x 1e8
+        assert done.stderr.startswith(
+            "已记录 gdp = 1100亿元（2024-12-31），写入 targets.ledger.toml"
+        )
+        wrong = run_zqplan("update", "gpd", "5", cwd=plan, env={"ZQPLAN_LANG": "zh"})
+        assert wrong.returncode == 1
+        assert wrong.stderr.startswith("zqplan：错误：")
+        assert "没有 'gpd'" in wrong.stderr
+
+    def test_usage_error_before_the_option_is_read(self, tmp_path: Path) -> None:
+        """An unknown option stops Click before --lang's callback: the line is Chinese still."""
+        result = run_zqplan("status", "--bogus", "--lang", "zh", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr == "zqplan：错误：没有选项 --bogus（见 `zqplan status --help`）\n"
+
+    def test_config_file_language(self, tmp_path: Path) -> None:
+        """lang = "zh" in the config file: views and messages in Chinese."""
+        config = tmp_path / "config" / "zqplan"
+        config.mkdir(parents=True)
+        (config / "config.toml").write_text('lang = "zh"\n', encoding="utf-8")
+        env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
+        result = run_zqplan("history", "no-such", cwd=tmp_path, env=env)
+        assert result.returncode == 1
+        assert result.stderr.startswith("zqplan：")
+        shown = run_zqplan("history", "forest-coverage", cwd=tmp_path, env=env)
+        assert "历史记录" in shown.stdout or "日期" in shown.stdout
+
+
+class TestStatusLabels:
+    """--status takes the Chinese labels a view shows."""
+
+    @pytest.mark.parametrize(
+        ("label", "code"),
+        [("滞后", "off-track"), ("需加快", "at-risk"), ("已实现", "achieved"),
+         ("保持达标", "on-track"), ("未达标", "off-track"), ("提前实现", "achieved"),
+         ("无目标期限", "no-target"), ("at-risk", "at-risk")],
+    )  # fmt: skip
+    def test_alias(self, label: str, code: str) -> None:
+        from zqplan.i18n import status_code
+
+        assert status_code(label) == code
+
+    def test_filter(self, tmp_path: Path) -> None:
+        by_label = run_zqplan("status", "--status", "已实现", "--json", cwd=tmp_path)
+        by_code = run_zqplan("status", "--status", "achieved", "--json", cwd=tmp_path)
+        assert by_label.returncode == 0, by_label.stderr
+        assert json.loads(by_label.stdout)["targets"] == json.loads(by_code.stdout)["targets"]
+        assert json.loads(by_label.stdout)["targets"]

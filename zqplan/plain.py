@@ -52,7 +52,14 @@ def goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> st
     unit = "" if assessment.target.cumulative else assessment.target.unit
     current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
     if current is not None:  # a yearly schedule: the period's target as written
-        return f"{current.entry.year}: {current.entry.written}"
+        from zqplan.i18n import written
+
+        shown = written(current.entry.written, lang)
+        return (
+            f"{current.entry.year}年：{shown}"
+            if lang is Lang.ZH
+            else f"{current.entry.year}: {shown}"
+        )
     if goal is None:
         return "—"
     shown = (

@@ -446,7 +446,7 @@ def schedule_table(
     assessment: Assessment, lang: Lang = Lang.EN, *, interactive: bool = True
 ) -> RenderableType:
     """A yearly schedule, year by year: target as written, outturn, verdict, status."""
-    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, written
 
     zh = lang is Lang.ZH
     unit = assessment.target.unit
@@ -462,7 +462,7 @@ def schedule_table(
     for heading in headings:
         table.add_column(heading, justify="right" if heading in ("outturn", "实际") else "left")
     for period in assessment.schedule:
-        target = period.entry.written
+        target = written(period.entry.written, lang)
         if period.entry.value is None and period.target is not None:
             shown = text.value(period.target, unit, lang)
             target += f"（{shown}）" if zh else f" ({shown})"

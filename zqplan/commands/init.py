@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
+from zqplan.cli import LangOption
 from zqplan.commands.common import say
+from zqplan.options import Lang
 
 
 def command(
@@ -17,6 +19,7 @@ def command(
     empty: Annotated[
         bool, typer.Option("--empty", help="A commented template instead of the Zhaoqing plan.")
     ] = False,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Start a new plan in DIR: the Zhaoqing registry and the text it quotes, or a template.
 

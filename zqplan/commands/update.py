@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zqplan.cli import RegistryOption
+from zqplan.cli import LangOption, RegistryOption
 from zqplan.commands.common import (
     check_record_id,
     check_text,
@@ -31,7 +31,7 @@ from zqplan.errors import (
     UnknownTargetError,
     ZqplanError,
 )
-from zqplan.options import BatchFormat
+from zqplan.options import BatchFormat, Lang
 
 if TYPE_CHECKING:
     from zqplan.batch import BatchRow
@@ -136,6 +136,7 @@ def command(
         ),
     ] = False,
     registry: RegistryOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
 
@@ -179,7 +180,11 @@ def command(
     if programme is not None:
         period = given or today()
         observation = _item_done(programme, value, stage, done, period)
-        description = f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
+        description = (
+            f"{programme.id}：阶段 {observation.stage}，'{done}' 已于 {period} 完成"
+            if lang is Lang.ZH
+            else f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
+        )
     else:
         if stage is not None or done is not None:
             raise InvalidInputError(
@@ -200,7 +205,7 @@ def command(
         from zqplan.text import value as shown
 
         description = (
-            f"{target.id} = {shown(observation.value, target.unit)} for {period}"
+            f"{target.id} = {shown(observation.value, target.unit, lang)} for {period}"
             f"{' (a revision)' if revises else ''}"
         )
     recorded_at = dt.datetime.now(dt.UTC)
