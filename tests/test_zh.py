@@ -222,3 +222,33 @@ class TestStatusLabels:
         assert by_label.returncode == 0, by_label.stderr
         assert json.loads(by_label.stdout)["targets"] == json.loads(by_code.stdout)["targets"]
         assert json.loads(by_label.stdout)["targets"]
+
+
+class TestChart:
+    """show's chart at a terminal: legend and unit in Chinese."""
+
+    def test_legend_and_unit(self) -> None:
+        from datetime import date
+
+        from zqplan.model import Goal, Observation, Point, Target
+        from zqplan.render import table_text
+        from zqplan.status import assess
+        from zqplan.table import target_chart
+
+        target = Target(
+            id="farm",
+            area="rural",
+            title="Farm output",
+            source="s",
+            unit="billion yuan",
+            baseline=Point(date(2022, 12, 31), 80.0),
+            target=Goal(date(2027, 12, 31), 100.0),
+        )
+        seen = [Observation("farm", date(2024, 12, 31), 86.0, "r1", sequence=1)]
+        judged = assess(target, seen, as_of=date(2025, 3, 1))
+        chinese = table_text(target_chart(judged, Lang.ZH) or "", width=80)
+        for shown in ("十亿元", "预期路径", "按实际速度的预测", "实际值"):
+            assert shown in chinese
+        english = table_text(target_chart(judged) or "", width=80)
+        assert "expected path" in english
+        assert "billion yuan" in english

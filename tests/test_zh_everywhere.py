@@ -225,13 +225,6 @@ def test_no_english_in_chinese(command: str, plan: tuple[Sample, Path, dict[str,
     assert not left, left
 
 
-def test_every_command_is_run_with_its_own_arguments() -> None:
-    """A command added to the app without an entry in RUNS is still run bare; this
-    lists the ones run bare, so that adding their runs is not forgotten."""
-    bare = [c for c in commands() if c not in RUNS]
-    assert set(bare) <= set(commands())
-
-
 def test_the_finder_finds_english(tmp_path: Path) -> None:
     """The check itself: English words are found; ids, paths, options and quotes are not."""
     registry = tmp_path / "targets.toml"

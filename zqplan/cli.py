@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
+from zqplan.commands.common import DEFAULT_REGISTRY, REGISTRY_ENV
 from zqplan.errors import ExitCode, Problems, ZqplanError
 from zqplan.options import (
     STATUS_NAMES,
@@ -20,12 +21,9 @@ from zqplan.options import (
     RoleChoice,
 )
 
-DEFAULT_REGISTRY = "targets.toml"
 DEBUG_ENV = "ZQPLAN_DEBUG"
 COMPLETE_ENV = "_ZQPLAN_COMPLETE"
 """Set by the shell while it asks for completions (Click's protocol)."""
-REGISTRY_ENV = "ZQPLAN_REGISTRY"
-USER_ENV = "ZQPLAN_USER"
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 """Every command, built alone or in the app, takes -h as well as --help."""
@@ -48,14 +46,9 @@ def configured_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang)
 
     if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.DEFAULT:
         return value
-    from zqplan.discovery import has_config
+    from zqplan.commands.common import config_lang
 
-    if not has_config():
-        return value
-    from zqplan.config import settings
-
-    configured = settings().lang
-    return value if configured is None else Lang(configured.value)
+    return config_lang(value)
 
 
 def messages_in(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
@@ -255,7 +248,7 @@ def _options(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the app; turn every error into one line on stderr and its exit code."""
-    from zqplan.commands.common import durable, noted, say
+    from zqplan.commands.common import durable, noted
 
     args = sys.argv[1:] if argv is None else argv
     command, rest, prog_name = click_command(args)
@@ -265,15 +258,28 @@ def main(argv: list[str] | None = None) -> None:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)
     except (Exception, KeyboardInterrupt) as error:
-        from zqplan.i18n import chosen
+        stop(error, args)
+    finish(code)
 
-        chosen(args)  # an error before the command read --lang is said in its language too
-        if durable:
-            # The records are in the ledger: a failed message or a late Ctrl-C is no
-            # failed update, and a script that retries on failure would record twice.
-            say(f"zqplan: note: the records were written before {_describe(error)}")
-            sys.exit(int(ExitCode.OK))
-        sys.exit(_failure(error))
+
+def stop(error: BaseException, args: list[str] | None = None) -> NoReturn:
+    """Exit after an error: its line and exit code, or 0 once the records are written."""
+    from zqplan.commands.common import durable, say
+    from zqplan.i18n import chosen
+
+    chosen(sys.argv[1:] if args is None else args)  # an error before --lang was read, too
+    if durable:
+        # The records are in the ledger: a failed message or a late Ctrl-C is no
+        # failed update, and a script that retries on failure would record twice.
+        say(f"zqplan: note: the records were written before {_describe(error)}")
+        sys.exit(int(ExitCode.OK))
+    sys.exit(_failure(error))
+
+
+def finish(code: object) -> NoReturn:
+    """Exit with the command's code (a Ctrl-C that Click turned into one is said)."""
+    from zqplan.commands.common import durable, say
+
     if code == ExitCode.INTERRUPTED and not durable:
         say("zqplan: interrupted")  # Click turned Ctrl-C into this code, silently
     elif code and durable:

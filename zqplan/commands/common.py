@@ -11,9 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
-from zqplan.cli import DEFAULT_REGISTRY, REGISTRY_ENV, USER_ENV
 from zqplan.errors import InvalidInputError, Problems, RegistryError, ZqplanError
 from zqplan.options import Lang, OutputFormat
 
@@ -22,6 +19,10 @@ if TYPE_CHECKING:
     from zqplan.model import Observation, Plan, Target
     from zqplan.render import Output, Terminal
     from zqplan.select import Selection
+
+DEFAULT_REGISTRY = "targets.toml"
+REGISTRY_ENV = "ZQPLAN_REGISTRY"
+USER_ENV = "ZQPLAN_USER"
 
 
 def complete_target(incomplete: str) -> list[str]:
@@ -34,6 +35,18 @@ def complete_target(incomplete: str) -> list[str]:
         return []
     ids = [t.id for t in plan.targets] + [p.id for p in plan.programmes]
     return [i for i in ids if i.startswith(incomplete)]
+
+
+def config_lang(value: Lang) -> Lang:
+    """The config file's lang, if it sets one, else value (--lang and $ZQPLAN_LANG come first)."""
+    from zqplan.discovery import has_config
+
+    if not has_config():
+        return value
+    from zqplan.config import settings
+
+    configured = settings().lang
+    return value if configured is None else Lang(configured.value)
 
 
 def parse_date(text: str, *, option: str) -> dt.date:
@@ -346,20 +359,33 @@ def memoized(
         code = 0
         try:
             body()
-        except typer.Exit as stop:
-            code = stop.exit_code
-        except BaseException:
-            _captures.pop()
-            emit("".join(captured[0]))
-            _to_stderr("".join(captured[1]))
-            raise
+        except BaseException as error:
+            stopped = exit_code(error)
+            if stopped is None:
+                _captures.pop()
+                emit("".join(captured[0]))
+                _to_stderr("".join(captured[1]))
+                raise
+            code = stopped
         _captures.pop()
         stdout, stderr = "".join(captured[0]), "".join(captured[1])
         cache.remember(key, stdout, stderr, code)
     emit(stdout)
     _to_stderr(stderr)
     if code:
+        import typer
+
         raise typer.Exit(code)
+
+
+def exit_code(error: BaseException) -> int | None:
+    """The code of a typer.Exit (a command stopping on purpose), else None; no Typer
+    loaded, none was raised (the fast path runs without it: zqplan/fast.py)."""
+    typer = sys.modules.get("typer")
+    if typer is not None and isinstance(error, typer.Exit):
+        code: int = error.exit_code
+        return code
+    return None
 
 
 def terminal_columns() -> int:

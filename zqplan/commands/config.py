@@ -48,7 +48,7 @@ class Row:
 
 def rows(*, registry: Path | None, lang: Lang, lang_source: str) -> list[Row]:
     """Every setting in force, in the order of the table."""
-    from zqplan.cli import REGISTRY_ENV, USER_ENV
+    from zqplan.commands.common import REGISTRY_ENV, USER_ENV
     from zqplan.config import default_registry, settings
 
     found = settings()
