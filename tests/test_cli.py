@@ -487,5 +487,9 @@ class TestLanguageOption:
         assert "三年初见成效" in result.stdout
         result = zqplan("status", "--lang", "fr")
         assert result.returncode == 2
-        assert result.stderr.startswith("zqplan: error: ")
+        # ZQPLAN_LANG=zh: the error, too, is said in Chinese
+        assert result.stderr.startswith("zqplan：错误：'--lang' 的值 'fr' 无效，可选：'en', 'zh'")
         assert len(result.stderr.splitlines()) == 1
+        del zqplan.env["ZQPLAN_LANG"]
+        result = zqplan("status", "--lang", "fr")
+        assert result.stderr.startswith("zqplan: error: ")

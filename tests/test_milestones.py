@@ -872,7 +872,7 @@ class TestMilestonesCommand:
         assert "due, due" not in english
         assert english.splitlines()[1].split() == ["stage", "by", "status", "criteria"]
         chinese = zqplan("milestones", "--as-of", "2024-06-30", "--lang", "zh").stdout
-        assert "下一步: 一年开局起步（到期未完成，期限 2023-12-31）" in chinese
+        assert "下一步：一年开局起步（到期未完成，期限 2023-12-31）" in chinese
 
 
 class TestLatenessUsesTheDateReached:

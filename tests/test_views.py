@@ -343,7 +343,13 @@ class TestNarrowTables:
 
         shown = self.tables(width, lang, interactive=interactive)
         assert max(cell_len(line) for line in shown.splitlines()) <= width
-        for number in ("84.57", "86,543.21", "100", "130,000", "22.8%", "2027-12-31"):
+        # In Chinese: 84.5678 billion yuan = 845.678亿元 -> 845.68亿元; 86,543.21 辆 = 8.6543万辆.
+        numbers = (
+            ("845.68亿元", "8.6543万辆", "1000亿元", "13万辆", "22.8%", "2027-12-31")
+            if lang is Lang.ZH
+            else ("84.57", "86,543.21", "100", "130,000", "22.8%", "2027-12-31")
+        )
+        for number in numbers:
             assert number in shown, (number, shown)
         assert re.search(r"\d…|…\d", shown) is None
         assert ("需加快" if lang is Lang.ZH else "at-risk") in shown

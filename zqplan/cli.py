@@ -51,6 +51,15 @@ def configured_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang)
     return config_lang(value)
 
 
+def messages_in(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """--lang's callback: the language as configured_lang finds it, for views and messages."""
+    from zqplan.options import MESSAGES_IN
+
+    lang = configured_lang(ctx, param, value)
+    MESSAGES_IN[:] = [lang]  # not through i18n: an English run never imports it
+    return lang
+
+
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
@@ -73,7 +82,7 @@ LangOption = Annotated[
         help="Language of tables: en or zh (also $ZQPLAN_LANG, then the config file's lang). "
         "JSON carries both.",
         case_sensitive=False,
-        callback=configured_lang,
+        callback=messages_in,
     ),
 ]
 FormatOption = Annotated[
@@ -122,7 +131,9 @@ StatusOption = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
-        help="Only targets with this status (repeatable): " + ", ".join(STATUS_NAMES),
+        help="Only targets with this status (repeatable): "
+        + ", ".join(STATUS_NAMES)
+        + "; or its Chinese label (滞后, 需加快, 已实现…).",
         show_default=False,
     ),
 ]
@@ -247,14 +258,16 @@ def main(argv: list[str] | None = None) -> None:
         # Not standalone: Click would print usage errors over several lines.
         code = command.main(args=rest, prog_name=prog_name, standalone_mode=False)
     except (Exception, KeyboardInterrupt) as error:
-        stop(error)
+        stop(error, args)
     finish(code)
 
 
-def stop(error: BaseException) -> NoReturn:
+def stop(error: BaseException, args: list[str] | None = None) -> NoReturn:
     """Exit after an error: its line and exit code, or 0 once the records are written."""
     from zqplan.commands.common import durable, say
+    from zqplan.i18n import chosen
 
+    chosen(sys.argv[1:] if args is None else args)  # an error before --lang was read, too
     if durable:
         # The records are in the ledger: a failed message or a late Ctrl-C is no
         # failed update, and a script that retries on failure would record twice.
@@ -285,15 +298,16 @@ def _failure(error: BaseException) -> int:
     """Say what went wrong in one line; the exit code."""
     from zqplan.commands.common import say
     from zqplan.errors import OutputError
+    from zqplan.i18n import error_text
 
     if isinstance(error, Problems):
         for problem in error.problems if error.every else [error]:
-            say(f"zqplan: error: {problem}")
+            say(f"zqplan: error: {error_text(problem)}")
         return int(error.exit_code)
     if isinstance(error, OutputError):
         _silence_stdout()
     if isinstance(error, ZqplanError):
-        say(f"zqplan: error: {error}")
+        say(f"zqplan: error: {error_text(error)}")
         return int(error.exit_code)
     if isinstance(error, typer.TyperException):  # Click's usage errors, vendored by Typer
         return _usage_error(error)

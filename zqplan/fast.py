@@ -91,7 +91,7 @@ def parse(args: list[str]) -> tuple[str, dict[str, Any]] | None:
             return None
         params[key] = read
     params.update(zip(positional, given, strict=False))
-    if "lang" not in params and name == "status":
+    if "lang" not in params:  # update takes --lang only through Typer, $ZQPLAN_LANG here
         from_env = os.environ.get(LANG_ENV)
         if from_env:  # Click reads an empty variable as none
             chosen = _choice(Lang, from_env)
@@ -132,10 +132,13 @@ def _completing() -> bool:
 def resolve_lang(name: str, params: dict[str, Any]) -> None:
     """--lang not given nor in $ZQPLAN_LANG: the config file's, else English (as cli's
     configured_lang); it may raise the config file's error, as Typer's path does."""
-    if name == "status" and "lang" not in params:
+    if "lang" not in params:
         from zqplan.commands.common import config_lang
 
         params["lang"] = config_lang(Lang.EN)
+    from zqplan.options import MESSAGES_IN
+
+    MESSAGES_IN[:] = [params["lang"]]  # messages on stderr in it too (as cli.messages_in)
 
 
 def main(argv: list[str] | None = None) -> None:

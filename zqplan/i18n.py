@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from zqplan.model import StageStatus, StatusCode
-from zqplan.options import Lang
+from zqplan.options import MESSAGES_IN, Lang
+
+if TYPE_CHECKING:
+    from zqplan.errors import ZqplanError
 
 __all__ = [
     "BOUND_LABELS",
@@ -14,11 +19,16 @@ __all__ = [
     "ROLE_LABELS",
     "STAGE_LABELS",
     "STATUS_LABELS",
+    "TERMS",
+    "UNIT_WORDS",
     "WRITING_WORDS",
+    "YES_NO",
     "Lang",
     "pick",
     "said",
+    "term",
     "told",
+    "unit_word",
     "word",
 ]
 
@@ -27,6 +37,8 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "id": ("id", "编号"),
     "title": ("title", "指标"),
     "latest": ("latest", "最新值"),
+    "parts": ("parts", "分项"),
+    "part of": ("part of", "所属"),
     "target": ("target", "目标"),
     "progress": ("progress", "进度"),
     "expected": ("expected", "预期进度"),
@@ -54,6 +66,46 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "* 目标已调整：`zqplan show 编号` 可查看原定目标",
     ),
     "awaiting-final": ("awaiting final figure", "待终期数据"),
+    # show: the rows of one target
+    "title (zh)": ("title (zh)", "中文名称"),
+    "area": ("area", "领域"),
+    "kind": ("kind", "类型"),
+    "unit": ("unit", "单位"),
+    "source": ("source", "来源"),
+    "note": ("note", "备注"),
+    "baseline": ("baseline", "基期值"),
+    "as planned": ("as planned", "原定目标"),
+    "revised": ("revised", "调整"),
+    "status as planned": ("status as planned", "按原定目标的状态"),
+    "time elapsed": ("time elapsed", "时间进度"),
+    "expected progress": ("expected progress", "预期进度"),
+    "expected value": ("expected value", "预期值"),
+    "rate basis": ("rate basis", "速度口径"),
+    "required rate": ("required rate", "所需年均速度"),
+    "observed rate": ("observed rate", "实际年均速度"),
+    "ratio R": ("ratio R", "速度比"),
+    "margin": ("margin", "差距"),
+    "projection": ("projection", "预测值"),
+    "reached on": ("reached on", "实现日期"),
+    "trend": ("trend", "趋势"),
+    "data points": ("data points", "数据点数"),
+    "(final)": ("(final)", "（已成定局）"),
+    "(awaiting)": ("(awaiting the final figure)", "（待终期数据）"),
+    "expected path": ("expected path", "预期路径"),
+    "projection path": ("projection at the observed rate", "按实际速度的预测"),
+    "observed": ("observed", "实际值"),
+    # history
+    "history": ("history", "历史记录"),
+    "no observations recorded": ("no observations recorded", "尚无记录"),
+    "date": ("date", "日期"),
+    "value": ("value", "数值"),
+    "recorded": ("recorded", "记录时间"),
+    "recorded by": ("by", "记录人"),
+    "record": ("record", "记录编号"),
+    "in the registry": ("in the registry", "登记册"),
+    "superseded": ("superseded", "已被更正"),
+    "forced": ("forced", "强制录入"),
+    "voided": ("voided", "已作废"),
 }
 """Column headings and fixed words: (English, Chinese)."""
 
@@ -322,3 +374,442 @@ def told(key: str, lang: Lang, **values: object) -> str:
     """A message of WRITING_WORDS in the language, its {fields} filled in."""
     english, chinese = WRITING_WORDS[key]
     return (chinese if lang is Lang.ZH else english).format(**values)
+
+
+YES_NO: dict[bool, tuple[str, str]] = {
+    True: ("done", "已完成"),
+    False: ("not done", "未完成"),
+}
+"""A yes/no value in both languages."""
+
+UNIT_WORDS: dict[str, str] = {
+    # the bases units.py knows
+    "yuan": "元",
+    "vehicles": "辆",
+    "jin": "斤",
+    "mu": "亩",
+    "m3": "立方米",
+    # counts a registry may declare in English: the measure word a Chinese text uses
+    "clusters": "个",
+    "towns": "个",
+    "villages": "个",
+    "counties": "个",
+    "sites": "处",
+    "bases": "个",
+    "parks": "个",
+    "platforms": "个",
+    "projects": "个",
+    "items": "项",
+    "places": "个",
+    "enterprises": "家",
+    "companies": "家",
+    "firms": "家",
+    "hospitals": "家",
+    "schools": "所",
+    "universities": "所",
+    "beds": "张",
+    "households": "户",
+    "people": "人",
+    "persons": "人",
+    "jobs": "个",
+    "years": "年",
+    "days": "天",
+}
+"""A unit's base, or a count word declared in English, as Chinese writes it after a number."""
+
+_SIZED_WORDS: dict[str, tuple[tuple[float, str], ...]] = {
+    "kg": ((1e3, "吨"), (1.0, "公斤"), (1e-3, "克"), (1e-6, "毫克"), (1e-9, "微克")),
+    "m": ((1e3, "公里"), (1.0, "米")),
+    "m2": ((1e6, "平方公里"), (1.0, "平方米")),
+}
+"""Bases with a Chinese word per size: the declared unit's size picks it (km: 公里)."""
+
+_NO_MAGNITUDE = {"percent": "%", "percentage-point": "个百分点", "rank": "位"}
+"""Bases shown without 万 or 亿."""
+
+
+def unit_word(
+    base: str, scale: float, declared: str, *, known: bool
+) -> tuple[str, float, bool] | None:
+    """(Chinese word, how many of the base it is, whether 万/亿 may go before it) for a
+    unit; None where the unit's own text is shown (two parts, or Chinese as declared)."""
+    if "/" in declared:
+        return None
+    if base in _NO_MAGNITUDE:
+        return _NO_MAGNITUDE[base], scale, False
+    if base in _SIZED_WORDS:
+        sizes = _SIZED_WORDS[base]
+        size, name = next(((s, n) for s, n in sizes if s <= scale * 1.000001), sizes[-1])
+        return name, size, True
+    if known and base in UNIT_WORDS:
+        return UNIT_WORDS[base], 1.0, True
+    if known or any("\u4e00" <= char <= "\u9fff" for char in declared):
+        return None
+    count = UNIT_WORDS.get(base) or UNIT_WORDS.get(base + "s")
+    return None if count is None else (count, 1.0, True)
+
+
+TERMS: dict[str, tuple[str, str]] = {
+    "increase": ("increase", "增长"),
+    "decrease": ("decrease", "下降"),
+    "at-least": ("at-least", "不低于"),
+    "at-most": ("at-most", "不高于"),
+    "compound": ("compound", "复合增长"),
+    "linear": ("linear", "线性"),
+    "annual": ("annual", "年度"),
+    "quarterly": ("quarterly", "季度"),
+    "monthly": ("monthly", "月度"),
+    "numeric": ("numeric", "数值型"),
+    "yes-no": ("yes-no", "是否型"),
+    "commitment": ("commitment", "承诺"),
+    "reported": ("reported", "已有成果"),
+    "direction": ("direction", "方向性任务"),
+    "anticipatory": ("anticipatory", "预期性"),
+    "binding": ("binding", "约束性"),
+    "improving": ("improving", "向好"),
+    "slowly-improving": ("slowly-improving", "缓慢向好"),
+    "stagnating": ("stagnating", "停滞"),
+    "worsening": ("worsening", "变差"),
+} | {code.value: (code.value, chinese) for code, (_, chinese) in STATUS_LABELS.items()}
+"""The values of the model's enums (kind, direction, trend, status…) as a view shows them."""
+
+
+def term(value: str, lang: Lang) -> str:
+    """An enum's value in the language: 'increase' is 增长 in Chinese."""
+    english, chinese = TERMS.get(str(value), (str(value), str(value)))
+    return chinese if lang is Lang.ZH else english
+
+
+def use(lang: Lang) -> None:
+    """Say messages in this language from now on (set by --lang's callback)."""
+    MESSAGES_IN[:] = [lang]
+
+
+def messages_lang() -> Lang:
+    """The language of messages on stderr: --lang's, else English."""
+    return MESSAGES_IN[0] if MESSAGES_IN else Lang.EN
+
+
+def chosen(args: list[str]) -> bool:
+    """Whether a language was set; if not, set it from ARGS' --lang, $ZQPLAN_LANG or the
+    config file (for an error raised before the command read its options)."""
+    if MESSAGES_IN:
+        return True
+    import os
+
+    for index, arg in enumerate(args):
+        given = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+        given = arg.split("=", 1)[1] if arg.startswith("--lang=") else given
+        if given is not None and given.lower() in ("en", "zh"):
+            use(Lang(given.lower()))
+            return True
+    named = os.environ.get("ZQPLAN_LANG", "").lower()
+    if named in ("en", "zh"):
+        use(Lang(named))
+        return True
+    from zqplan.discovery import has_config
+
+    if has_config():
+        try:
+            from zqplan.config import settings
+
+            configured = settings().lang
+        except Exception:  # a broken config file is reported in English, by its own error
+            return False
+        if configured is not None:
+            use(Lang(configured.value))
+    return bool(MESSAGES_IN)
+
+
+PREFIXES: tuple[tuple[str, str], ...] = (
+    ("zqplan: internal error: ", "zqplan：内部错误："),
+    ("zqplan: error: ", "zqplan：错误："),
+    ("zqplan: note: ", "zqplan：提示："),
+    ("note: ", "提示："),
+    ("zqplan: ", "zqplan："),
+)
+"""The heads of message lines, in Chinese."""
+
+MESSAGES: tuple[tuple[str, str], ...] = (
+    # notes and outcomes
+    (
+        r"no targets\.toml in this folder or its parents: showing the Zhaoqing plan shipped "
+        r"with zqplan \(`zqplan init` starts your own\)",
+        "本目录及上级目录中没有 targets.toml：显示 zqplan 自带的肇庆规划"
+        "（`zqplan init` 可新建自己的规划）",
+    ),
+    (
+        r"recorded (.+) for (\S+) \(a revision\) in (.+) as (\S+)",
+        "已记录 {0}（{1}，更正此前数据），写入 {2}，记录编号 {3}",
+    ),
+    (r"recorded (.+) for (\S+) in (.+) as (\S+)", "已记录 {0}（{1}），写入 {2}，记录编号 {3}"),
+    (r"recorded (.+) in (.+) as (\S+)", "已记录 {0}，写入 {1}，记录编号 {2}"),
+    (r"recorded (\d+) observations? from (.+) in (.+)", "已从 {1} 记录 {0} 条数据，写入 {2}"),
+    (r"already recorded: (\S+) in (.+); nothing written", "已有此记录：{0}（{1}），未写入"),
+    (
+        r"already recorded: (\d+) row\(s\) of (.+); not written again",
+        "{1} 中 {0} 行已记录，未重复写入",
+    ),
+    (r"nothing to record: (.+) has no rows", "没有可记录的内容：{0} 没有数据行"),
+    (r"(\S+) is in the future; status shows it from that day on", "{0} 尚未到来；状态自该日起计入"),
+    (
+        r"no --date: the figure is for (\S+), the end of the last complete (\w+) "
+        r"\('(\S+)' is (\w+); give --date for another period\)",
+        "未给 --date：数据记为 {0}，即上一个完整{1}的末日（'{2}' 为{3}数据；其他时期请给 --date）",
+    ),
+    (
+        r"(\d+) rows? without a date: the figure is for (\S+), the end of the last complete "
+        r"(\w+) \('(\S+)' is (\w+); give --date for another period\)",
+        "{0} 行未给日期：数据记为 {1}，即上一个完整{2}的末日"
+        "（'{3}' 为{4}数据；其他时期请给 --date）",
+    ),
+    (r"(.*)recorded with --force: (.+)", "{0}已用 --force 强制录入：{1}"),
+    (
+        r"voided (\S+) \((.+) for (\S+)\) in (.+) as (\S+)",
+        "已作废 {0}（{1}，{2}），写入 {3}，记录编号 {4}",
+    ),
+    (r"(\S+) is already void; nothing written", "{0} 已作废，未写入"),
+    (
+        r"created (.+); record progress with `zqplan update TARGET VALUE --registry (.+)`",
+        "已创建 {0}；用 `zqplan update 编号 数值 --registry {1}` 记录进展",
+    ),
+    (
+        r"added target '(\S+)' to (\S+) \((\d+) targets now\)",
+        "已将指标 '{0}' 加入 {1}（现有 {2} 项指标）",
+    ),
+    (r"'(.+)' is '(\S+)'", "'{0}' 即 '{1}'"),
+    (r"'(\S+)' was retired on (\S+); status leaves it out", "'{0}' 已于 {1} 停用；状态表不再列出"),
+    (r"(\d+) targets? at --fail-on ([\w, -]+): (.+)", "{0} 项指标达到 --fail-on {1}：{2}"),
+    (
+        r"left out (\d+) record\(s\) for unknown target\(s\) (.+) \(`zqplan check` for more\)",
+        "略去 {0} 条记录：指标 {1} 不存在（详见 `zqplan check`）",
+    ),
+    (
+        r"the ledger's torn last line \(an interrupted write\) was moved to (.+)",
+        "台账末尾的残行（写入被中断）已移至 {0}",
+    ),
+    (r"moved the torn last line of the ledger to (.+)", "已将台账末尾的残行移至 {0}"),
+    (r"the records were written before the interruption", "中断之前记录已写入"),
+    (r"the records were written before this error: (.+)", "出错之前记录已写入：{0}"),
+    (r"interrupted", "已中断"),
+    # errors
+    (r"no (target|programme|target or programme) '(.+)' in (.+)", "{2} 中没有 '{1}'"),
+    (r"did you mean (.+)\?", "是否指 {0}？"),
+    (r"`zqplan status` lists the ids", "`zqplan status` 列出全部编号"),
+    (r"'(.+)' names (\d+) entries of (\S+): (.+)", "'{0}' 对应 {2} 中的 {1} 项：{3}"),
+    (r"give the id, or more of the title", "请给出编号，或更完整的名称"),
+    (r"(\S+) '(.+)' is not a date(.*)", "{0} '{1}' 不是日期{2}"),
+    (
+        r"write it as YYYY-MM-DD, YYYY/MM/DD, YYYY, YYYY-Q4, YYYY-MM, "
+        r"2024年, 2024年12月, 2024年第四季度",
+        "请写作 `2024-12-31`、`2024/12/31`、`2024`、`2024-Q4`、`2024-12`、2024年、2024年12月"
+        "或2024年第四季度",
+    ),
+    (r"(\S+) '(.+)' is outside the years (\d+)-(\d+)", "{0} '{1}' 超出 {2}-{3} 年的范围"),
+    (r"a plan's dates are within them; check the year", "规划的日期都在此范围内；请检查年份"),
+    (r"'(.+)' is not a number for '(\S+)'", "'{0}' 不是 '{1}' 的数值"),
+    (r"'(.+)' is not a number", "'{0}' 不是数字"),
+    (r"`zqplan history TARGET` lists record ids", "`zqplan history 编号` 列出记录编号"),
+    (r"e\.g\. 86\.5 or 300亿", "例如 86.5 或 300亿"),
+    (r"missing VALUE for '(\S+)'", "缺少 '{0}' 的数值"),
+    (r"e\.g\. zqplan update (\S+) (\S+)", "例如 zqplan update {0} {1}"),
+    (r"missing TARGET", "缺少指标编号"),
+    (
+        r"zqplan update TARGET VALUE, or zqplan update --from FILE",
+        "zqplan update 编号 数值，或 zqplan update --from 文件",
+    ),
+    (
+        r"no registry here \(no --registry, no \$ZQPLAN_REGISTRY, no registry in the config file, "
+        r"no targets\.toml in this folder or its parents\)",
+        "此处没有登记册（无 --registry、无 $ZQPLAN_REGISTRY、配置文件中无 registry，"
+        "本目录及上级目录中也没有 targets.toml）",
+    ),
+    (
+        r"run `zqplan init DIR` to start one, then cd DIR or pass --registry",
+        "先运行 `zqplan init 目录` 新建，再进入该目录或使用 --registry",
+    ),
+    (r"(\S+) '(.+)' is not a record id", "{0} '{1}' 不是记录编号"),
+    (
+        r"r<YYYYMMDD>T<HHMMSS>-<8 to 16 hex digits>, e\.g\. (\S+)",
+        "格式为 r<年月日>T<时分秒>-<8 至 16 位十六进制数>，例如 {0}",
+    ),
+    (r"--reason is empty", "--reason 为空"),
+    (r"say why the record is withdrawn", "请说明作废的原因"),
+    (
+        r"(\S+) is a figure written in the registry, not a ledger record",
+        "{0} 是登记册中写明的数据，不是台账记录",
+    ),
+    (
+        r"correct it in the registry, or record a revision with `zqplan update`",
+        "请在登记册中更正，或用 `zqplan update` 记录更正",
+    ),
+    (r"no record (\S+) in (.+)", "{1} 中没有记录 {0}"),
+    (r"(\S+) is not in (.+)", "{1} 中没有 {0}"),
+    (r"(\S+) already exists; nothing written", "{0} 已存在，未写入"),
+    (r"no documentation on '(.+)'", "没有关于 '{0}' 的文档"),
+    (r"topics: (.+)", "可选主题：{0}"),
+    (
+        r"'(\S+)' is a yes/no target; '(.+)' is not done or not-done",
+        "'{0}' 是是否型指标；'{1}' 不是 done 或 not-done",
+    ),
+    (r"pass done or not-done", "请给 done 或 not-done"),
+    (r"--json and --format (\S+) ask for two formats", "--json 与 --format {0} 要求了两种格式"),
+    (r"give one of them", "请只给其中一个"),
+    (r"\(and (\d+) more problems?\)", "（另有 {0} 个问题）"),
+    (r"run `zqplan check` for the full list", "运行 `zqplan check` 查看完整列表"),
+    (r"nothing written", "未写入"),
+    (r"--status '(.*)' is not a status", "--status '{0}' 不是状态"),
+    (r"statuses: (.+)", "可选状态：{0}；或其中文标签"),
+    (r"--area '(.*)' is not an area of (.+)", "--area '{0}' 不是 {1} 中的领域"),
+    (r"areas: (.+)", "可选领域：{0}"),
+    (r"--sort '(.*)' is not a field", "--sort '{0}' 不是字段"),
+    (r"fields \(as --fields names them\): (.+)", "可选字段（与 --fields 相同）：{0}"),
+    (r"--fields names no field", "--fields 没有给出字段"),
+    (r"e\.g\. --fields id,status", "例如 --fields id,status"),
+    (
+        r"please report it; ZQPLAN_DEBUG=1 shows the traceback",
+        "请报告此问题；设 ZQPLAN_DEBUG=1 可显示回溯",
+    ),
+    (
+        r"(\S+) already exists; zqplan init never overwrites a registry",
+        "{0} 已存在；`zqplan init` 从不覆盖登记册",
+    ),
+    (r"choose another directory, or edit the existing file", "请换一个目录，或编辑已有文件"),
+    (r"'(\S+)' is already in (.+)", "'{0}' 已在 {1} 中"),
+    (r"choose another id, or edit the entry", "请换一个编号，或编辑该条目"),
+    (r"(\S+) exists and is not a directory", "{0} 已存在且不是目录"),
+    (r"cannot (?:write|create) (\S+): (.+)", "无法写入 {0}：{1}"),
+    (
+        r"(\S+) changed while zqplan add ran; nothing written",
+        "zqplan add 运行期间 {0} 被改动，未写入",
+    ),
+    (r"run the command again", "请重新运行命令"),
+    (r"missing (--.+)", "缺少 {0}"),
+    (
+        r"give them as options \(zqplan asks for them only at a terminal\)",
+        "请以选项给出（只在终端中才会询问）",
+    ),
+    (r"(\S+) is missing", "缺少 {0}"),
+    (r"give (\S+) with its date", "请连同日期给出 {0}"),
+    (r"a baseline needs a value and a date", "基期需要数值和日期"),
+    # Click's usage errors
+    (r"No such option: (\S+)(?: Did you mean (\S+)\?)?", "没有选项 {0}"),
+    (r"Missing argument '(\S+)'\.?", "缺少参数 '{0}'"),
+    (r"Missing option '(\S+)'\.?", "缺少选项 '{0}'"),
+    (r"Got unexpected extra arguments? \((.+)\)", "多余的参数（{0}）"),
+    (r"Option '(\S+)' requires an argument\.?", "选项 '{0}' 需要一个值"),
+    (
+        r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: '(.*)' is not one of (.+)\.",
+        "'{0}' 的值 '{2}' 无效，可选：{3}",
+    ),
+    (r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: (.+)", "'{0}' 的值无效：{2}"),
+    (r"see `(.+) --help`", "见 `{0} --help`"),
+)
+"""English message patterns (whole body) and their Chinese, {0}… for the groups."""
+
+
+def translate(text: str, lang: Lang | None = None) -> str:
+    """A message line in the language of messages: its head, then its body or its body
+    and (hint) by MESSAGES; what no pattern matches stays as it is (English)."""
+    if (lang or messages_lang()) is not Lang.ZH:
+        return text
+    head = ""
+    for english, chinese in PREFIXES:
+        if text.startswith(english):
+            head, text = chinese, text[len(english) :]
+            break
+    return head + _translated(text)
+
+
+def error_text(error: ZqplanError) -> str:
+    """An error's one line, FILE:LINE kept, message and hint in the language of messages."""
+    if messages_lang() is not Lang.ZH:
+        return str(error)
+    text = _translated(error.message)
+    text = text if error.where is None else f"{error.where}: {text}"
+    return text if error.hint is None else f"{text}（{_translated(error.hint)}）"
+
+
+def _translated(text: str) -> str:
+    """The Chinese of a message body, or of its parts 'body (hint)'; else the text."""
+    # A known hint in parentheses first: a broad body pattern would swallow it.
+    end = len(text)
+    while text.endswith(")") and (start := text.rfind(" (", 0, end)) > 0:
+        body, hint = text[:start], text[start + 2 : -1]
+        shown_hint = _pattern(hint)
+        if shown_hint is not None:
+            return f"{_translated(body)}（{shown_hint}）"
+        end = start
+    whole = _pattern(text)
+    if whole is not None:
+        return whole
+    end = len(text)
+    while text.endswith(")") and (start := text.rfind(" (", 0, end)) > 0:
+        body, hint = text[:start], text[start + 2 : -1]
+        shown_body = _pattern(body)
+        if shown_body is not None:
+            return f"{shown_body}（{hint}）"
+        end = start
+    return text
+
+
+def _pattern(text: str) -> str | None:
+    """The Chinese of a message MESSAGES knows, else None."""
+    import re
+
+    for pattern, chinese in MESSAGES:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found:
+            return chinese.format(*(_GROUP_WORDS.get(g or "", g or "") for g in found.groups()))
+    return None
+
+
+_GROUP_WORDS = {
+    "year": "年",
+    "quarter": "季度",
+    "month": "月",
+    "annual": "年度",
+    "quarterly": "季度",
+    "monthly": "月度",
+    "target": "指标",
+    "programme": "工程",
+    "target or programme": "指标或工程",
+}
+"""English words a message puts in a pattern's group, in Chinese."""
+
+
+_WRITTEN = (
+    (r"(?:about|around|approximately)\s*(.+)", "{}左右"),
+    (r"(?:above|more\s*than)\s*(.+)", "高于{}"),
+    (r"(?:below|less\s*than)\s*(.+)", "低于{}"),
+)
+"""A yearly target's English comparator words, and how a Chinese report writes them."""
+
+
+def written(text: str, lang: Lang) -> str:
+    """A yearly target as written, in Chinese words where written in English: 'about 6'
+    is 6左右."""
+    if lang is not Lang.ZH:
+        return text
+    import re
+
+    for pattern, chinese in _WRITTEN:
+        found = re.fullmatch(pattern, text.strip(), flags=re.IGNORECASE)
+        if found:
+            return chinese.format(found.group(1))
+    return text
+
+
+STATUS_ALIASES: dict[str, str] = {
+    **{chinese: code.value for code, (_, chinese) in STATUS_LABELS.items()},
+    **{chinese: code.value for code, (_, chinese) in BOUND_LABELS.items()},
+    "提前实现": StatusCode.ACHIEVED.value,
+    "快于预期": StatusCode.ON_TRACK.value,
+    NO_DATE_LABEL[1]: StatusCode.NO_TARGET.value,
+}
+"""The Chinese labels a view shows, as the status codes --status takes."""
+
+
+def status_code(name: str) -> str:
+    """The status code a --status value names: 滞后 is off-track; a code stays as it is."""
+    return STATUS_ALIASES.get(name.strip(), name)

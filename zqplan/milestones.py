@@ -86,12 +86,32 @@ def assess_stage(
         reached = first_reached(judged) if met else None
         if reached is not None:
             met_on.append(reached)
-        criteria.append(Criterion("target", target_id, met=met, status=judged.status))
+        criteria.append(
+            Criterion(
+                "target",
+                target_id,
+                met=met,
+                status=judged.status,
+                title=target.title,
+                title_zh=target.title_zh,
+            )
+        )
     for item in stage.items:
         record = done.get((stage.id, item))
         if record is not None:
             met_on.append(record.date)
-        criteria.append(Criterion("item", item, met=record is not None, evidence=record))
+        # An item named as its stage is ("A start in one year") reads as the stage's title.
+        same = item == stage.title
+        criteria.append(
+            Criterion(
+                "item",
+                item,
+                met=record is not None,
+                evidence=record,
+                title=stage.title if same else None,
+                title_zh=stage.title_zh if same else None,
+            )
+        )
     if criteria and all(c.met for c in criteria):
         late = bool(met_on) and max(met_on) > stage.date
         return StageAssessment(stage, StageStatus.MET, tuple(criteria), late=late)

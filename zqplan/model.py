@@ -414,6 +414,10 @@ class Criterion:
     """For a target: its status on as_of."""
     evidence: Observation | None = None
     """For an item: the record that says it was done."""
+    title: str | None = None
+    """For a target: its title; for an item named as its stage is, the stage's title."""
+    title_zh: str | None = None
+    """The Chinese of that title."""
 
 
 @dataclass(frozen=True, slots=True)

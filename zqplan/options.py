@@ -45,6 +45,11 @@ class Lang(StrEnum):
     ZH = "zh"
 
 
+MESSAGES_IN: list[Lang] = []
+"""The language of messages on stderr, once a command has read --lang (kept here, not in
+i18n, so that an English run never imports the words of both languages)."""
+
+
 class OutputFormat(StrEnum):
     """What a command prints on stdout."""
 

@@ -61,7 +61,14 @@ def goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> st
     unit = "" if assessment.target.cumulative else assessment.target.unit
     current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
     if current is not None:  # a yearly schedule: the period's target as written
-        return f"{current.entry.year}: {current.entry.written}"
+        from zqplan.i18n import written
+
+        shown = written(current.entry.written, lang)
+        return (
+            f"{current.entry.year}年：{shown}"
+            if lang is Lang.ZH
+            else f"{current.entry.year}: {shown}"
+        )
     if goal is None:
         return "—"
     shown = (
@@ -127,8 +134,15 @@ def status_cells(assessment: Assessment, lang: Lang) -> list[str]:
         text.printable(goal_text(assessment, lang, stacked=False)),
         "—" if assessment.progress is None else f"{text.percent(assessment.progress):>6}",
         text.percent(assessment.expected_progress),
-        status_name(assessment, lang) + (f" ({', '.join(flags)})" if flags else ""),
+        status_name(assessment, lang) + _flagged(flags, lang),
     ]
+
+
+def _flagged(flags: list[str], lang: Lang) -> str:
+    """The flags after a status: ' (stale)', （数据过时） in Chinese."""
+    if not flags:
+        return ""
+    return f"（{'，'.join(flags)}）" if lang is Lang.ZH else f" ({', '.join(flags)})"
 
 
 _RIGHT = (False, False, True, True, False, True, False)

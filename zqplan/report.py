@@ -134,6 +134,7 @@ def target_fields(plan: Plan, assessment: Assessment) -> dict[str, Any]:
         "id": target.id,
         "area": target.area,
         "area_title": None if area is None else area.title,
+        "area_title_zh": None if area is None else area.title_zh,
         "title": target.title,
         "title_zh": target.title_zh,
         "unit": target.unit,
@@ -400,6 +401,8 @@ def _criterion_fields(criterion: Criterion) -> dict[str, Any]:
         "type": criterion.kind,
         "id": criterion.id,
         "met": criterion.met,
+        "title": criterion.title,
+        "title_zh": criterion.title_zh,
         "status": None if criterion.status is None else criterion.status.value,
         "evidence": None
         if evidence is None
@@ -516,10 +519,10 @@ def status_columns() -> tuple[str, ...]:
 
 
 _STATUS_KEYS = (
-    "id", "area", "area_title", "title", "title_zh", "unit", "role", "direction", "kind",
-    "attribute", "trajectory", "frequency", "baseline", "target", "target_stated", "revision",
-    "latest", "latest_comparator", "data_points", "rate_basis", "rate_unit", "progress",
-    "time_elapsed",
+    "id", "area", "area_title", "area_title_zh", "title", "title_zh", "unit", "role", "direction",
+    "kind", "attribute", "trajectory", "frequency", "baseline", "target", "target_stated",
+    "revision", "latest", "latest_comparator", "data_points", "rate_basis", "rate_unit",
+    "progress", "time_elapsed",
     "expected_value", "expected_progress", "required_rate", "observed_rate", "ratio",
     "projection", "reached_on", "margin", "status", "planned_status", "label", "label_zh",
     "final", "awaiting_final", "trend", "stale", "low_confidence", "cumulative", "lag_months",
@@ -534,8 +537,8 @@ HISTORY_COLUMNS = (
 """The columns of a history record."""
 
 MILESTONE_COLUMNS = (
-    "programme", "programme_title", "programme_status", "stage", "title", "title_zh", "date",
-    "status", "late", "met", "criteria", "outstanding",
+    "programme", "programme_title", "programme_title_zh", "programme_status", "stage", "title",
+    "title_zh", "date", "status", "late", "met", "criteria", "outstanding",
 )  # fmt: skip
 """The columns of a milestones row: one per stage."""
 
@@ -552,6 +555,7 @@ def milestone_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "programme": programme["id"],
                     "programme_title": programme["title"],
+                    "programme_title_zh": programme["title_zh"],
                     "programme_status": programme["status"],
                     "stage": stage["id"],
                     "title": stage["title"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zqplan import text
-from zqplan.i18n import Lang
+from zqplan.i18n import Lang, term
 from zqplan.model import Assessment, Direction, Kind, Role, StatusCode, Trajectory
 
 MONTHS = [
@@ -85,7 +85,7 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
         return "暂无数据，也无明确目标。" if zh else "No data yet, and no stated target."
     now = text.point(latest, unit, lang)
     if goal is None or goal.value is None:
-        trend = "" if assessment.trend is None else assessment.trend.value
+        trend = "" if assessment.trend is None else term(assessment.trend, lang)
         if zh:
             return f"最新值 {now}（{latest.date}）；无明确目标" + (
                 f"；趋势 {trend}。" if trend else "。"
@@ -105,7 +105,7 @@ def describe(assessment: Assessment, lang: Lang = Lang.EN) -> str:
     if target.direction in (Direction.AT_LEAST, Direction.AT_MOST):
         return _bound(assessment, head, unit, lang)
     if assessment.wrong_side and assessment.baseline is not None:
-        v0 = text.value(assessment.baseline.value, unit)
+        v0 = text.value(assessment.baseline.value, unit, lang)
         return (
             f"{head}；目标未超出基期值 {v0}，无速度可比：滞后{wait}。"
             if zh
@@ -147,13 +147,13 @@ def _bound(assessment: Assessment, head: str, unit: str, lang: Lang) -> str:
     if margin is None:
         return f"{head}；基期之后暂无数据。" if zh else f"{head}; no data since the baseline."
     holds = assessment.status is not StatusCode.OFF_TRACK
-    amount = text.difference(abs(margin), unit, zh=zh)
+    amount = text.difference(abs(margin), unit, lang)
     if zh:
         parts = [head, f"{'保持达标' if holds else '未达标'}（差距 {amount}）"]
     else:
         parts = [head, f"{'holds' if holds else 'breached'} by {amount}"]
     if assessment.projection is not None and assessment.projection_date is not None:
-        projected = text.value(assessment.projection, unit)
+        projected = text.value(assessment.projection, unit, lang)
         when = assessment.projection_date
         if assessment.status is StatusCode.AT_RISK:
             parts.append(
@@ -170,7 +170,7 @@ def _bound(assessment: Assessment, head: str, unit: str, lang: Lang) -> str:
 
 def _yearly(assessment: Assessment, lang: Lang) -> str:
     """A yearly schedule: the period with the latest figure, its verdict, the track record."""
-    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, written
     from zqplan.status import track_record
 
     zh = lang is Lang.ZH
@@ -181,10 +181,11 @@ def _yearly(assessment: Assessment, lang: Lang) -> str:
     tally = f"已完成 {met}/{of} 年" if zh else f"met {met} of {of} years"
     if current is None or current.outturn is None:
         return f"暂无数据；{tally}。" if zh else f"No figure yet; {tally}."
-    goal = current.entry.written
+    goal = written(current.entry.written, lang)
     if current.entry.value is None and current.target is not None:
-        goal += f" ({text.value(current.target, unit)})"
-    now = text.value(current.outturn.value, unit)
+        shown = text.value(current.target, unit, lang)
+        goal += f"（{shown}）" if zh else f" ({shown})"
+    now = text.value(current.outturn.value, unit, lang)
     if current.verdict is not None:
         verdict = PERIOD_LABELS[current.verdict.value][1 if zh else 0]
         if zh:

@@ -23,13 +23,13 @@ schema = "zqplan.registry/1"
 [plan]
 id = "my-plan"
 title = "My plan"
-# title_zh = "规划"
+title_zh = "我的规划"
 # document = "The document the targets come from"
 # published = 2023-03-08
 
 [areas.economy]
 title = "Economy"
-# title_zh = "经济发展"
+title_zh = "经济发展"
 
 # One table per target; the key after "targets." is its id
 # (lower-case letters, digits and hyphens).
@@ -38,7 +38,7 @@ title = "Economy"
 [targets.gdp]
 area = "economy"
 title = "GDP"
-# title_zh = "地区生产总值"
+title_zh = "地区生产总值"
 source = "Quote the sentence of the plan this target comes from."
 unit = "billion yuan"
 direction = "increase"        # increase | decrease | at-least | at-most
@@ -55,6 +55,7 @@ target = { value = 150, date = 2027-12-31 }
 [targets.retail-sales]
 area = "economy"
 title = "Retail sales of consumer goods"
+title_zh = "社会消费品零售总额"
 source = "Retail sales to grow by 6% a year."
 unit = "billion yuan"
 baseline = { value = 80, date = 2022-12-31 }
@@ -64,8 +65,9 @@ target = { annual_growth = 6, date = 2027-12-31 }
 [targets.energy-intensity]
 area = "economy"
 title = "Energy use per unit of GDP"
+title_zh = "单位地区生产总值能耗"
 source = "Energy use per unit of GDP to fall by 13.5%."
-unit = "t/10k yuan"
+unit = "吨标准煤/万元"
 direction = "decrease"
 attribute = "binding"
 baseline = { value = 0.5, date = 2020-12-31 }
@@ -75,6 +77,7 @@ target = { change = -13.5, date = 2025-12-31 }
 [targets.new-port]
 area = "economy"
 title = "New river port opened"
+title_zh = "新内河港口建成开通"
 source = "Open the new river port by 2026."
 kind = "yes-no"
 target = { date = 2026-12-31 }
@@ -83,6 +86,7 @@ target = { date = 2026-12-31 }
 [targets.growth-rate]
 area = "economy"
 title = "GDP growth rate"
+title_zh = "地区生产总值增速"
 source = "GDP to grow by at least 6% a year."
 unit = "%"
 direction = "at-least"        # at-most for a ceiling
@@ -95,6 +99,7 @@ target = { value = 6 }
 [targets.gdp-growth-yearly]
 area = "economy"
 title = "GDP growth"
+title_zh = "地区生产总值增长"
 source = "GDP to grow by about 6% in 2023 and by at least 5.5% in 2024."
 unit = "%"
 
@@ -108,18 +113,21 @@ unit = "%"
 [programmes.rural-roads]
 area = "economy"
 title = "Rural roads programme"
+title_zh = "农村公路工程"
 source = "A start in one year, results in three."
 start = 2023-01-01
 
 [[programmes.rural-roads.stages]]
 id = "start"
 title = "A start in one year"
+title_zh = "一年开局起步"
 date = 2023-12-31
 items = ["Plan approved"]
 
 [[programmes.rural-roads.stages]]
 id = "results"
 title = "Results in three years"
+title_zh = "三年初见成效"
 date = 2025-12-31
 targets = ["new-port"]
 
@@ -127,6 +135,7 @@ targets = ["new-port"]
 [targets.forest-cover]
 area = "economy"
 title = "Forest coverage"
+title_zh = "森林覆盖率"
 source = "Forest coverage to reach 72% by 2027."
 unit = "%"
 baseline = { value = 70, date = 2022-12-31 }

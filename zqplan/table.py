@@ -16,9 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from zqplan import text
-from zqplan.i18n import STAGE_LABELS, Lang, pick, word
+from zqplan.i18n import STAGE_LABELS, Lang, pick, term, word
 from zqplan.model import (
     Assessment,
+    Criterion,
     Kind,
     Observation,
     Plan,
@@ -64,6 +65,8 @@ def status_text(assessment: Assessment, lang: Lang = Lang.EN, *, multiline: bool
     flags = status_flags(assessment, lang)
     if flags and multiline:
         shown.append("".join("\n" + flag for flag in flags), style="dim")
+    elif flags and lang is Lang.ZH:
+        shown.append("（" + "，".join(flags) + "）", style="dim")
     elif flags:
         shown.append(" (" + ", ".join(flags) + ")", style="dim")
     return shown
@@ -252,35 +255,55 @@ def _status_grid(
     return table
 
 
-def _point(amount: Any, date: Any, unit: str) -> str:
-    shown = text.point(amount, unit) if isinstance(amount, Point) else text.value(amount, unit)
-    return shown if date is None else f"{shown} on {text.day(date)}"
+def _point(amount: Any, date: Any, unit: str, lang: Lang = Lang.EN) -> str:
+    shown = (
+        text.point(amount, unit, lang)
+        if isinstance(amount, Point)
+        else text.value(amount, unit, lang)
+    )
+    if date is None:
+        return shown
+    return f"{shown}（{text.day(date)}）" if lang is Lang.ZH else f"{shown} on {text.day(date)}"
 
 
-def _stated(assessment: Assessment) -> str:
+def _stated(assessment: Assessment, lang: Lang = Lang.EN) -> str:
     """How the plan states the target in force: a level, growth a year or a change."""
     from zqplan.status import goal_in_force
 
     goal, _ = goal_in_force(assessment.target, as_of=assessment.as_of)
     if goal is None:
         return "—"
+    zh = lang is Lang.ZH
     level = _point(
         None if assessment.goal is None else assessment.goal.value,
         goal.date,
         assessment.target.unit,
+        lang,
     )
     if goal.annual_growth is not None:
-        return f"{goal.annual_growth * 100 + 0.0:+g}% a year (level implied: {level})"
+        growth = f"{goal.annual_growth * 100 + 0.0:+g}%"
+        if zh:
+            return f"每年 {growth}（对应水平：{level}）"
+        return f"{growth} a year (level implied: {level})"
     if goal.change is not None:
+        change = f"{goal.change * 100 + 0.0:+g}%"
+        if zh:
+            on = "（以基期为100的指数）" if assessment.target.cumulative else ""
+            return f"较基期 {change}{on}（对应水平：{level}）"
         on = " (an index of 100)" if assessment.target.cumulative else ""
-        return f"{goal.change * 100 + 0.0:+g}% from the baseline{on} (level implied: {level})"
+        return f"{change} from the baseline{on} (level implied: {level})"
     if goal.change_by is not None:
-        by = text.value(abs(goal.change_by), assessment.target.unit)
-        return f"{'+' if goal.change_by >= 0 else '-'}{by} from the baseline (level: {level})"
+        by = text.value(abs(goal.change_by), assessment.target.unit, lang)
+        sign = "+" if goal.change_by >= 0 else "-"
+        if zh:
+            return f"较基期 {sign}{by}（水平：{level}）"
+        return f"{sign}{by} from the baseline (level: {level})"
     return level
 
 
-def target_chart(assessment: Assessment, *, width: int = 60) -> RenderableType | None:
+def target_chart(
+    assessment: Assessment, lang: Lang = Lang.EN, *, width: int = 60
+) -> RenderableType | None:
     """Observations against the expected path and the projection, when there is a path."""
     from zqplan.chart import Series, expected_path, plot, projection_path
 
@@ -295,11 +318,11 @@ def target_chart(assessment: Assessment, *, width: int = 60) -> RenderableType |
     series: list[Series] = []
     if baseline is not None and goal is not None:
         path = expected_path(baseline, goal, compound=compound)
-        series.append(Series("expected path", path, "-", "blue"))
+        series.append(Series(word("expected path", lang), path, "-", "blue"))
         if assessment.observed_rate is not None and latest is not None:
             ahead = projection_path(latest, assessment.observed_rate, goal[0], compound=compound)
             if ahead:
-                series.append(Series("projection at the observed rate", ahead, "+", "yellow"))
+                series.append(Series(word("projection path", lang), ahead, "+", "yellow"))
     seen = {
         pair
         for pair in (baseline, *(_pair(Point(o.date, o.value)) for o in assessment.observations))
@@ -307,8 +330,9 @@ def target_chart(assessment: Assessment, *, width: int = 60) -> RenderableType |
     }
     if not seen:
         return None
-    series.append(Series("observed", tuple(sorted(seen)), "●", "bold green"))
-    return plot(series, width=width, height=10, unit=assessment.target.unit)
+    series.append(Series(word("observed", lang), tuple(sorted(seen)), "●", "bold green"))
+    unit = text.unit_name(assessment.target.unit, lang)
+    return plot(series, width=width, height=10, unit=unit)
 
 
 def _pair(point: Point | None) -> tuple[dt.date, float] | None:
@@ -337,26 +361,36 @@ def target_view(
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     baseline, latest = assessment.baseline, assessment.latest
-    rows: list[tuple[str, str | Text]] = [
+    zh = lang is Lang.ZH
+    kinds = [target.kind, target.direction, target.attribute]
+    kinds += [] if judged(assessment) else [target.role]
+    # The English title is data in English: a Chinese view shows the Chinese one only.
+    titles = [("title", target.title_zh or "—")] if zh else [
         ("title", target.title),
         ("title (zh)", target.title_zh or "—"),
-        ("area", target.area if area is None else f"{area.title} ({area.id})"),
-        (
-            "kind",
-            f"{target.kind.value}, {target.direction.value}, {target.attribute.value}"
-            + ("" if judged(assessment) else f", {target.role.value}"),
-        ),
-        ("unit", unit or "—"),
+    ]  # fmt: skip
+    area_title = None if area is None else pick(area.title, area.title_zh, lang)
+    rows: list[tuple[str, str | Text]] = [
+        *titles,
+        ("area", target.area if area is None else f"{area_title} ({area.id})"),
+        ("kind", ("，" if zh else ", ").join(term(k, lang) for k in kinds)),
+        ("unit", text.unit_name(unit, lang) or "—"),
         ("source", target.source),
         ("note", target.note or "—"),
-        ("baseline", "—" if baseline is None else _point(baseline.value, baseline.date, unit)),
-        ("target", _stated(assessment)),
+        (
+            "baseline",
+            "—" if baseline is None else _point(baseline.value, baseline.date, unit, lang),
+        ),
+        ("target", _stated(assessment, lang)),
     ]
     if assessment.revision is not None:
         revision = assessment.revision
         planned = assessment.planned_goal
         rows += [
-            ("as planned", "—" if planned is None else _point(planned.value, planned.date, unit)),
+            (
+                "as planned",
+                "—" if planned is None else _point(planned.value, planned.date, unit, lang),
+            ),
             (
                 "revised",
                 f"{revision.decided}: {revision.reason}"
@@ -364,35 +398,37 @@ def target_view(
             ),
             (
                 "status as planned",
-                "—" if assessment.planned_status is None else assessment.planned_status.value,
+                "—" if assessment.planned_status is None else term(assessment.planned_status, lang),
             ),
         ]
     status = status_text(assessment, lang)
-    status.append(f"  {label(assessment)} / {label(assessment, zh=True)}", style="dim")
+    if not zh:  # the Chinese view's status is already the method's Chinese label
+        status.append(f"  {label(assessment)} / {label(assessment, zh=True)}", style="dim")
     if assessment.final:
-        status.append("  (final)", style="dim")
+        status.append(f"  {word('(final)', lang)}", style="dim")
     if assessment.awaiting_final:
-        status.append("  (awaiting the final figure)", style="dim")
+        status.append(f"  {word('(awaiting)', lang)}", style="dim")
+    rate = text.rate
     rows += [
-        ("latest", "—" if latest is None else _point(latest, latest.date, unit)),
+        ("latest", "—" if latest is None else _point(latest, latest.date, unit, lang)),
         ("status", status),
         ("progress", text.percent(assessment.progress)),
         ("time elapsed", text.percent(assessment.time_elapsed)),
-        ("expected value", text.value(assessment.expected_value, unit)),
+        ("expected value", text.value(assessment.expected_value, unit, lang)),
         ("expected progress", text.percent(assessment.expected_progress)),
-        ("rate basis", "—" if basis is None else basis.value),
-        ("required rate", text.rate(assessment.required_rate, basis, unit, cumulative=cumulative)),
-        ("observed rate", text.rate(assessment.observed_rate, basis, unit, cumulative=cumulative)),
+        ("rate basis", "—" if basis is None else term(basis, lang)),
+        ("required rate", rate(assessment.required_rate, basis, unit, lang, cumulative=cumulative)),
+        ("observed rate", rate(assessment.observed_rate, basis, unit, lang, cumulative=cumulative)),
         ("ratio R", "—" if assessment.ratio is None else text.fixed(assessment.ratio, 4)),
-        ("margin", text.difference(assessment.margin, unit)),
+        ("margin", text.difference(assessment.margin, unit, lang)),
         (
             "projection",
             "—"
             if assessment.projection is None
-            else _point(assessment.projection, assessment.projection_date, unit),
+            else _point(assessment.projection, assessment.projection_date, unit, lang),
         ),
         ("reached on", text.day(assessment.reached_on)),
-        ("trend", "—" if assessment.trend is None else assessment.trend.value),
+        ("trend", "—" if assessment.trend is None else term(assessment.trend, lang)),
         ("data points", str(assessment.data_points)),
     ]
     if assessment.parts is not None:
@@ -400,25 +436,28 @@ def target_view(
         rows.append(
             (
                 "parts",
-                f"{', '.join(rolled.ids)}: {rolled.achieved} of {rolled.counted} achieved; "
+                f"{', '.join(rolled.ids)}：已实现 {rolled.achieved}/{rolled.counted}；"
+                f"汇总：{term(rolled.status, lang)}（自身：{term(rolled.own, lang)}）"
+                if zh
+                else f"{', '.join(rolled.ids)}: {rolled.achieved} of {rolled.counted} achieved; "
                 f"rolled up: {rolled.status.value} (own: {rolled.own.value})",
             )
         )
     if assessment.part_of is not None:
         rows.append(("part of", assessment.part_of))
     for name, shown in rows:
-        facts.add_row(name, shown if isinstance(shown, Text) else _plain(shown))
+        facts.add_row(word(name, lang), shown if isinstance(shown, Text) else _plain(shown))
     heading = Text(text.printable(target.id), style="bold")
     heading.append(f"  {word('as of', lang)} {assessment.as_of}", style="dim")
     parts: list[RenderableType] = [heading, _plain(describe(assessment, lang)), Text("")]
-    chart = target_chart(assessment) if interactive else None
+    chart = target_chart(assessment, lang) if interactive else None
     if chart is not None:
         parts += [chart, Text("")]
     records = history_records(target, ledger, as_of=assessment.as_of)
     parts += [facts, Text("")]
     if assessment.schedule:
         parts += [schedule_table(assessment, lang, interactive=interactive), Text("")]
-    parts.append(history_table(records, unit, interactive=interactive))
+    parts.append(history_table(records, unit, lang, interactive=interactive))
     return Group(*parts)
 
 
@@ -426,7 +465,7 @@ def schedule_table(
     assessment: Assessment, lang: Lang = Lang.EN, *, interactive: bool = True
 ) -> RenderableType:
     """A yearly schedule, year by year: target as written, outturn, verdict, status."""
-    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, written
 
     zh = lang is Lang.ZH
     unit = assessment.target.unit
@@ -442,10 +481,11 @@ def schedule_table(
     for heading in headings:
         table.add_column(heading, justify="right" if heading in ("outturn", "实际") else "left")
     for period in assessment.schedule:
-        target = period.entry.written
+        target = written(period.entry.written, lang)
         if period.entry.value is None and period.target is not None:
-            target += f" ({text.value(period.target, unit)})"
-        outturn = "—" if period.outturn is None else text.value(period.outturn.value, unit)
+            shown = text.value(period.target, unit, lang)
+            target += f"（{shown}）" if zh else f" ({shown})"
+        outturn = "—" if period.outturn is None else text.value(period.outturn.value, unit, lang)
         if period.year_to_date and period.outturn is not None:
             outturn += f" ({'年初至' if zh else 'to '}{period.outturn.date})"
         verdict = "—" if period.verdict is None else PERIOD_LABELS[period.verdict.value][zh]
@@ -463,44 +503,54 @@ def schedule_table(
 
 
 def history_table(
-    records: Sequence[dict[str, Any]], unit: str, *, interactive: bool = True
+    records: Sequence[dict[str, Any]],
+    unit: str,
+    lang: Lang = Lang.EN,
+    *,
+    interactive: bool = True,
 ) -> RenderableType:
     """Every record, oldest period first; a revised one says so (and is dimmed)."""
     if not records:
-        return Text("no observations recorded", style="dim")
-    table = Table(box=_box(interactive), pad_edge=False, title="history", title_justify="left")
-    for column in ("date", "value", "recorded", "by", "source", "note", "record", ""):
-        table.add_column(column, justify="right" if column == "value" else "left")
+        return Text(word("no observations recorded", lang), style="dim")
+    table = Table(
+        box=_box(interactive), pad_edge=False, title=word("history", lang), title_justify="left"
+    )
+    for column in ("date", "value", "recorded", "recorded by", "source", "note", "record", ""):
+        shown = word(column, lang) if column else ""
+        table.add_column(shown, justify="right" if column == "value" else "left")
     for record in records:
         style = "dim strike" if record.get("voided") else "dim" if record["superseded"] else ""
-        recorded = record["recorded_at"] or "in the registry"
+        recorded = record["recorded_at"] or word("in the registry", lang)
         table.add_row(
             *(
                 _plain(str(cell), style)
                 for cell in (
                     record["date"],
                     text.BOUND_SIGNS.get(record.get("comparator") or "", "")
-                    + text.value(record["value"], unit),
+                    + text.value(record["value"], unit, lang),
                     recorded[:19].replace("T", " "),
                     record["recorded_by"] or "—",
                     record["source"] or "—",
                     record["note"] or "—",
                     record["record"],
-                    _marks(record),
+                    _marks(record, lang),
                 )
             )
         )
     return table
 
 
-def _marks(record: dict[str, Any]) -> str:
+def _marks(record: dict[str, Any], lang: Lang = Lang.EN) -> str:
     """What the last column of a history row says: superseded, forced, voided: why."""
-    marks = [name for name in ("superseded", "forced") if record.get(name)]
+    zh = lang is Lang.ZH
+    marks = [word(name, lang) for name in ("superseded", "forced") if record.get(name)]
     if record.get("voided"):
-        marks.append(f"voided: {record['voided']}")
+        marks.append(f"{word('voided', lang)}{'：' if zh else ': '}{record['voided']}")
     if record.get("conflict"):
-        marks.append(f"conflicts with {record['conflict']}")
-    return ", ".join(marks)
+        marks.append(
+            f"与 {record['conflict']} 冲突" if zh else f"conflicts with {record['conflict']}"
+        )
+    return ("，" if zh else ", ").join(marks)
 
 
 def milestones_view(
@@ -538,9 +588,10 @@ def milestones_view(
                 criteria.append(
                     "✔ " if criterion.met else "· ", style="green" if criterion.met else "dim"
                 )
-                criteria.append(text.printable(criterion.id))
+                criteria.append(text.printable(_criterion_name(criterion, lang)))
                 if criterion.status is not None and not criterion.met:
-                    criteria.append(f" ({criterion.status.value})", style="dim")
+                    shown = term(criterion.status, lang)
+                    criteria.append(f"（{shown}）" if zh else f" ({shown})", style="dim")
                 evidence = criterion.evidence
                 if evidence is not None and evidence.recorded_at is None and evidence.note:
                     criteria.append(f" ({text.printable(evidence.note)})", style="dim")
@@ -556,20 +607,29 @@ def milestones_view(
     return Group(*parts)
 
 
+def _criterion_name(criterion: Criterion, lang: Lang) -> str:
+    """A criterion by its title in the language, the id beside a target's: '森林覆盖率 [forest]'."""
+    if criterion.title is None:
+        return criterion.id
+    shown = pick(criterion.title, criterion.title_zh, lang)
+    return f"{shown} [{criterion.id}]" if criterion.kind == "target" else shown
+
+
 def _next_line(assessment: ProgrammeAssessment, lang: Lang) -> Text:
     """What is due next: the current stage and its criteria not yet met."""
     current = next((s for s in assessment.stages if s.stage.id == assessment.current), None)
     if current is None:
         return Text(word("every stage met", lang), style="green")
     zh = lang is Lang.ZH
-    outstanding = [c.id for c in current.criteria if not c.met]
-    line = Text(f"{word('next', lang)}: ", style="bold")
+    outstanding = [_criterion_name(c, lang) for c in current.criteria if not c.met]
+    line = Text(f"{word('next', lang)}{'：' if zh else ': '}", style="bold")
     stage_title = pick(current.stage.title, current.stage.title_zh, lang)
     state = STAGE_LABELS[current.status][1 if zh else 0]
     when = f"{state}{'，' if zh else ', '}{word('by', lang)} {current.stage.date}"
     line.append(text.printable(stage_title) + (f"（{when}）" if zh else f" ({when})"))
     if outstanding:
         line.append(
-            f" — {word('outstanding', lang)}: " + "; ".join(text.printable(o) for o in outstanding)
+            f" — {word('outstanding', lang)}{'：' if zh else ': '}"
+            + ("；" if zh else "; ").join(text.printable(o) for o in outstanding)
         )
     return line

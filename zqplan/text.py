@@ -19,12 +19,14 @@ __all__ = [
     "point",
     "printable",
     "rate",
+    "unit_name",
     "value",
 ]
 
 
 def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: bool = True) -> str:
-    """A value in its unit, with thousands separators: '130,000 vehicles', '95.85 %'.
+    """A value in its unit, with thousands separators: '130,000 vehicles', '95.85 %';
+    in Chinese as a Chinese reader writes it: '13万辆', '300亿元', '已完成'.
 
     A level in a ranking is a place: '1st' ('第1位' in Chinese); an amount such as a
     rate (level=False) stays '1 rank'.
@@ -32,12 +34,16 @@ def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: 
     if amount is None:
         return "—"
     if isinstance(amount, bool):
-        return "done" if amount else "not done"
-    from zqplan.units import format_quantity, parse_unit
+        from zqplan.i18n import YES_NO
+
+        return YES_NO[amount][lang is Lang.ZH]
+    from zqplan.units import format_quantity, format_quantity_zh, parse_unit
 
     parsed = parse_unit(unit)
     if level and parsed.base == "rank" and amount >= 1 and amount == int(amount):
         return ordinal(int(amount * parsed.scale), lang)
+    if lang is Lang.ZH:
+        return format_quantity_zh(amount, parsed)
     return format_quantity(amount, parsed)
 
 
@@ -77,29 +83,45 @@ def percent(share: float | None) -> str:
 
 
 def rate(
-    amount: float | None, basis: Trajectory | None, unit: str, *, cumulative: bool = False
+    amount: float | None,
+    basis: Trajectory | None,
+    unit: str,
+    lang: Lang = Lang.EN,
+    *,
+    cumulative: bool = False,
 ) -> str:
     """A yearly rate: '+4.56%/yr' (compound), '+0.14 pp/yr' (linear, of a percentage),
-    '+4 vehicles/yr' (linear)."""
+    '+4 vehicles/yr' (linear); in Chinese '+4.56%/年', '+0.14个百分点/年', '+4辆/年'."""
     if amount is None or basis is None:
         return "—"
+    zh = lang is Lang.ZH
+    year = "/年" if zh else "/yr"
     if basis is Trajectory.COMPOUND:
-        return f"{fixed(amount * 100, 2, signed=True)}%/yr"
+        return f"{fixed(amount * 100, 2, signed=True)}%{year}"
     sign = "+" if amount >= 0 else ""
     if cumulative:
-        return f"{sign}{value(amount)} index points/yr"
+        return f"{sign}{value(amount)}{'个指数点' if zh else ' index points'}{year}"
     if is_percent(unit):
-        return f"{sign}{value(amount)} pp/yr"
-    return f"{sign}{value(amount, unit, level=False)}/yr"
+        return f"{sign}{value(amount)}{'个百分点' if zh else ' pp'}{year}"
+    return f"{sign}{value(amount, unit, lang, level=False)}{year}"
 
 
-def difference(amount: float | None, unit: str, *, zh: bool = False) -> str:
+def unit_name(unit: str, lang: Lang = Lang.EN) -> str:
+    """A unit as declared; in Chinese as a Chinese text names it: 'billion yuan' is 十亿元."""
+    if lang is not Lang.ZH or not unit:
+        return unit
+    from zqplan.units import parse_unit, unit_zh
+
+    return unit_zh(parse_unit(unit))
+
+
+def difference(amount: float | None, unit: str, lang: Lang = Lang.EN) -> str:
     """A difference of two values: in percentage points (百分点) when the values are in %."""
     if amount is None:
         return "—"
     if is_percent(unit):
-        return f"{value(amount)}{'个百分点' if zh else ' percentage points'}"
-    return value(amount, unit)
+        return f"{value(amount)}{'个百分点' if lang is Lang.ZH else ' percentage points'}"
+    return value(amount, unit, lang)
 
 
 def is_percent(unit: str) -> bool:

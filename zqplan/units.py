@@ -228,6 +228,68 @@ def format_quantity(value: float, unit: Unit) -> str:
     return f"{number} {shown_unit}"
 
 
+def format_quantity_zh(value: float, unit: Unit) -> str:
+    """A value as a Chinese reader writes it: "13万辆", "300亿元", "1.15亿斤", "71%".
+
+    The value is taken to its base (元, 辆, 斤, 公里…, i18n.UNIT_WORDS), then shown
+    with 万 (four decimals), 亿 or 万亿 from 1e4, 1e8 and 1e12, without thousands
+    separators; a unit
+    made of two parts (μg/m³) or already in Chinese keeps its own words.
+    """
+    from zqplan.i18n import unit_word
+
+    declared = unit.text.strip()
+    if not declared:
+        return _number_text(value).replace(",", "")
+    shown = unit_word(unit.base, unit.scale, declared, known=unit.known)
+    if shown is None:  # compound or Chinese as declared: its own magnitude and words
+        number = _number_text(value)
+        chinese = any(_is_cjk(char) for char in declared)
+        return f"{number}{declared}" if chinese else f"{number} {declared}"
+    word, size, magnitudes = shown
+    amount = value * unit.scale / size if math.isfinite(value) else value
+    prefix = ""
+    if magnitudes and math.isfinite(amount):
+        for step, name in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+            if round(abs(amount) / step, 2) >= 1:
+                amount, prefix = amount / step, name
+                break
+    # 万 keeps four decimals, so that 8.6543万 is as exact as 86,543 (亿: two, as statistics do).
+    number = _trimmed(f"{amount:.4f}") if prefix == "万" else _number_text(amount)
+    return f"{number.replace(',', '')}{prefix}{word}"
+
+
+_MAGNITUDE_NAMES = {
+    1.0: "",
+    1e1: "十",
+    1e2: "百",
+    1e3: "千",
+    1e4: "万",
+    1e5: "十万",
+    1e6: "百万",
+    1e7: "千万",
+    1e8: "亿",
+    1e9: "十亿",
+    1e10: "百亿",
+    1e11: "千亿",
+    1e12: "万亿",
+}
+"""Chinese names of the magnitudes a unit may declare."""
+
+
+def unit_zh(unit: Unit) -> str:
+    """The unit's name in Chinese: "billion yuan" -> 十亿元, "km" -> 公里, "%" -> %."""
+    from zqplan.i18n import unit_word
+
+    shown = unit_word(unit.base, unit.scale, unit.text.strip(), known=unit.known)
+    if shown is None:
+        return unit.text.strip()
+    word, size, _ = shown
+    ratio = unit.scale / size
+    magnitude = next((n for m, n in _MAGNITUDE_NAMES.items() if math.isclose(m, ratio)), None)
+    return unit.text.strip() if magnitude is None else f"{magnitude}{word}"
+
+
 _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
 """Full-width ASCII forms (８６.５), the ideographic space and the minus sign, as ASCII."""
 

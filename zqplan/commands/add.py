@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from zqplan.cli import LangOption
 from zqplan.errors import InvalidInputError, Problems, RegistryError, ZqplanError
+from zqplan.options import Lang
 
 if TYPE_CHECKING:
     from zqplan.model import Plan
@@ -81,6 +83,7 @@ def command(
             "--registry", "-r", help="The registry file (as for every command).", show_default=False
         ),
     ] = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Add a target to the registry: checked with the rest first; comments and layout kept.
 

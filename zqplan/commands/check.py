@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zqplan.cli import FieldsOption, FormatOption, JsonOption, RegistryOption
+from zqplan.cli import FieldsOption, FormatOption, JsonOption, LangOption, RegistryOption
 from zqplan.commands.common import (
     arguments,
     choose_format,
@@ -19,7 +19,7 @@ from zqplan.commands.common import (
     today,
 )
 from zqplan.errors import ExitCode, Problems, ZqplanError
-from zqplan.options import OutputFormat
+from zqplan.options import Lang, OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -40,6 +40,7 @@ def command(
             "file LEDGER.torn-TIME, never deleting it, then check again.",
         ),
     ] = False,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Validate the registry and its ledger: nothing printed when all is well.
 

@@ -291,8 +291,13 @@ def emit(text: str) -> None:
 
 def say(message: str) -> None:
     """A line for people, on stderr; text from files cannot steer the terminal."""
+    from zqplan.options import MESSAGES_IN
     from zqplan.safe import printable
 
+    if MESSAGES_IN and MESSAGES_IN[0] is Lang.ZH:
+        from zqplan.i18n import translate
+
+        message = translate(message)
     line = printable(message) + "\n"
     if _captures:
         _captures[-1][1].append(line)
@@ -391,6 +396,7 @@ def terminal_columns() -> int:
 
 def selection_of(params: dict[str, object]) -> Selection:
     """The filters, sort and limit among a command's arguments (the options above)."""
+    from zqplan.i18n import status_code
     from zqplan.select import Selection
 
     def names(key: str) -> tuple[str, ...]:
@@ -405,7 +411,7 @@ def selection_of(params: dict[str, object]) -> Selection:
         check_text(text, option="--search")
     return Selection(
         areas=names("area"),
-        statuses=names("state"),
+        statuses=tuple(status_code(name) for name in names("state")),
         attributes=names("attribute"),
         roles=names("role"),
         kinds=names("kind"),

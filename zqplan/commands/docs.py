@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from zqplan.cli import LangOption
 from zqplan.commands.common import emit
 from zqplan.errors import InvalidInputError
+from zqplan.options import Lang
 
 TOPICS = {"registry": "registry.md"}
 """Each topic and its file under docs/ (in the wheel: zqplan/docs/, see pyproject.toml)."""
@@ -45,6 +47,7 @@ def command(
     topic: Annotated[
         str, typer.Argument(metavar="TOPIC", help="What to read: registry (the format).")
     ] = "registry",
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Print documentation shipped with zqplan (Markdown): registry, the registry's format.
 

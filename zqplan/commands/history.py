@@ -11,6 +11,7 @@ from zqplan.cli import (
     FormatOption,
     JsonOption,
     KnownAtOption,
+    LangOption,
     RegistryOption,
     WidthOption,
 )
@@ -26,6 +27,7 @@ from zqplan.commands.common import (
     resolve_registry,
     today,
 )
+from zqplan.options import Lang
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -45,6 +47,7 @@ def command(
     fields: FieldsOption = None,
     width: WidthOption = None,
     known_at: KnownAtOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Every observation of one target, revisions included.
 
@@ -75,7 +78,9 @@ def command(
         def view(terminal: Terminal) -> RenderableType:
             from zqplan.table import history_table
 
-            return history_table(document["records"], target.unit, interactive=terminal.interactive)
+            return history_table(
+                document["records"], target.unit, lang, interactive=terminal.interactive
+            )
 
         output = Output(document, lambda: document["records"], HISTORY_COLUMNS, view)
         emit_output(output, fmt=fmt, json_flag=json, fields=fields, width=width)

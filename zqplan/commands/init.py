@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
+from zqplan.cli import LangOption
 from zqplan.commands.common import say
+from zqplan.options import Lang
 
 
 def command(
@@ -23,6 +25,7 @@ def command(
             "--example", metavar="ID", help="Another shipped plan (`zqplan examples` lists them)."
         ),
     ] = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Start a new plan in DIR: a shipped plan and the texts it quotes, or a template.
 

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from zqplan.cli import RegistryOption
+from zqplan.cli import LangOption, RegistryOption
 from zqplan.commands.common import complete_target
-from zqplan.options import BatchFormat
+from zqplan.options import BatchFormat, Lang
 
 CONTEXT_SETTINGS = {"ignore_unknown_options": True}
 """Besides the settings of every command: a VALUE such as -5 is no option."""
@@ -109,6 +109,7 @@ def command(
         ),
     ] = False,
     registry: RegistryOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Record one observation (or a programme's item done) in the ledger.
 

@@ -28,7 +28,7 @@ from zqplan.errors import (
     UnknownTargetError,
     ZqplanError,
 )
-from zqplan.options import BatchFormat
+from zqplan.options import BatchFormat, Lang
 
 if TYPE_CHECKING:
     from zqplan.batch import BatchRow
@@ -52,6 +52,7 @@ def run(
     encoding: str | None = None,
     force: bool = False,
     registry: Path | None = None,
+    lang: Lang = Lang.EN,
 ) -> None:
     """`zqplan update` with its arguments parsed (by Typer, or by zqplan/fast.py)."""
     from zqplan import ledger as ledger_module
@@ -88,7 +89,11 @@ def run(
     if programme is not None:
         period = given or today()
         observation = _item_done(programme, value, stage, done, period)
-        description = f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
+        description = (
+            f"{programme.id}：阶段 {observation.stage}，'{done}' 已于 {period} 完成"
+            if lang is Lang.ZH
+            else f"{programme.id}: stage {observation.stage}, '{done}' done on {period}"
+        )
     else:
         if stage is not None or done is not None:
             raise InvalidInputError(
@@ -109,7 +114,7 @@ def run(
         from zqplan.text import value as shown
 
         description = (
-            f"{target.id} = {shown(observation.value, target.unit)} for {period}"
+            f"{target.id} = {shown(observation.value, target.unit, lang)} for {period}"
             f"{' (a revision)' if revises else ''}"
         )
     recorded_at = dt.datetime.now(dt.UTC)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zqplan.cli import RegistryOption
+from zqplan.cli import LangOption, RegistryOption
 from zqplan.commands.common import (
     check_record_id,
     check_text,
@@ -19,6 +19,7 @@ from zqplan.commands.common import (
     written,
 )
 from zqplan.errors import InvalidInputError
+from zqplan.options import Lang
 
 
 def command(
@@ -30,6 +31,7 @@ def command(
         str, typer.Option("--reason", help="Why the record is withdrawn (required).")
     ],
     registry: RegistryOption = None,
+    lang: LangOption = Lang.EN,
 ) -> None:
     """Withdraw a wrong record: append a void, so that status and history leave it out.
 
