@@ -39,6 +39,22 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 class TestLedgerIndex:
     """The ledger index parses only lines appended since it was written."""
 
+    def test_a_duplicate_appended_later_names_the_first_line(
+        self, tmp_path: Path, cache_dir: Path
+    ) -> None:
+        """A record copied after the index was written: the error names the line of the
+        first copy, as without the cache (the index once gave `first on line False`)."""
+        path = tmp_path / "targets.ledger.toml"
+        ledger.append(path, [observation(1, 80.0), observation(2, 81.0)])
+        assert len(ledger.read(path).observations) == 2  # the index now holds both
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = next(n for n, line in enumerate(lines, 1) if line.startswith("r"))
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(lines[first - 1] + "\n")
+        problems = [str(p) for p in ledger.read(path).problems]
+        assert len(problems) == 1
+        assert f"(first on line {first})" in problems[0], problems
+
     def test_appended_lines_are_parsed_once(
         self, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -723,7 +723,7 @@ def read(path: Path) -> Ledger:
     index = cache.load_index(path, raw)
     start, lines = index.length, index.lines
     records, found = index.records, index.problems
-    seen = {record[0]: record[-1] for record in records}
+    seen = {record[0]: record[10] for record in records}  # id -> line (see _compact)
     if complete > start or start == 0:
         appended = raw[start:complete]
         added, problems = _parse_lines(appended, first=lines + 1, path=path, seen=seen)
