@@ -329,6 +329,13 @@ class TestPlotShape:
         assert len(widths(plain)) == 1
         assert "o series number 3" in plain
 
+    def test_subnormal_range_is_flat(self) -> None:
+        """0 and the smallest subnormal halve to the same value: drawn as a flat range
+        padded by 1 (-1 to 1), not a division by zero (hypothesis found it)."""
+        series = [Series("s", ((date(2020, 1, 1), 0.0), (date(2021, 1, 1), 5e-324)), "o", "")]
+        plain = plot(series).plain
+        assert plain.splitlines()[0].split()[0] == "1"
+
     @given(
         st.lists(
             st.lists(

@@ -131,7 +131,7 @@ def _clean(series: Series) -> Series:
 def _value_range(values: Sequence[float]) -> tuple[float, float]:
     """The lowest and highest value; a flat range is padded by 10% (by 1 around zero)."""
     low, high = min(values), max(values)
-    if low < high:
+    if high / 2 - low / 2 > 0:  # a range of a subnormal or two halves to 0: flat
         return low, high
     pad = abs(low) * 0.1 or 1.0  # 0.1 * a subnormal underflows to 0: pad by 1 then
     return max(low - pad, -sys.float_info.max), min(high + pad, sys.float_info.max)
