@@ -714,10 +714,18 @@ def read(path: Path) -> Ledger:
     The records of the bytes read before come from the cache's ledger index when
     the file still starts with those bytes; anything else is parsed again.
     """
-    from zqplan import cache
-
     if not path.exists() and not path.is_symlink():
         return Ledger(path, (), ())
+    from zqplan.cache import collector_paused
+
+    with collector_paused():
+        return _read(path)
+
+
+def _read(path: Path) -> Ledger:
+    """What read returns, for a ledger file that exists."""
+    from zqplan import cache
+
     raw = _read_bytes(path)
     complete = raw.rfind(b"\n") + 1  # the end of the last whole line
     index = cache.load_index(path, raw)
