@@ -287,6 +287,48 @@ def test_chart_places_the_numbers_by_hand(tmp_path: Path) -> None:
     assert chart(assessments["zone"]) is None  # yes/no: nothing to draw
 
 
+def test_many_observations_draw_one_line_and_two_dots(tmp_path: Path) -> None:
+    from zqplan.registry import load_plan
+    from zqplan.status import assess_plan
+
+    # 30 yearly observations, 1995..2024, of 100 + 2 per year: more than MANY_DOTS (24),
+    # so one polyline joins all 30 and only the first (1995: 100) and last (2024: 158)
+    # are dots with their own hover title.
+    observations = ", ".join(
+        f"{{ date = {1995 + n}-12-31, value = {100 + 2 * n} }}" for n in range(30)
+    )
+    plan = "\n".join(
+        [
+            'schema = "zqplan.registry/1"',
+            "[plan]",
+            'id = "many"',
+            'title = "Many"',
+            "[areas.a]",
+            'title = "A"',
+            "[targets.many]",
+            'area = "a"',
+            'title = "Many <b>dots</b>"',
+            'source = "S"',
+            'unit = "u"',
+            f"observations = [ {observations} ]",
+        ]
+    )
+    (tmp_path / "targets.toml").write_text(plan + "\n", encoding="utf-8")
+    assessed = assess_plan(load_plan(tmp_path / "targets.toml"), [], as_of=dt.date(2025, 6, 30))
+    from zqplan.meeting.svg import chart
+
+    drawn = chart(assessed[0])
+    assert drawn is not None
+    assert [dot.label for dot in drawn.dots] == ["1995-12-31: 100", "2024-12-31: 158"]
+    assert len(drawn.trail.split(" ")) == 30
+    done = report(tmp_path, "-o", "r.html", plan=plan + "\n")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('<polyline class="observed"') == 1
+    assert page.count('<circle class="obs"') == 2
+    assert "Chart of Many &lt;b&gt;dots&lt;/b&gt;" in page  # the title stays text
+
+
 def test_since_opens_with_what_changed(tmp_path: Path) -> None:
     (tmp_path / "targets.toml").write_text(plan_text(), encoding="utf-8")
     update = run_zqplan("update", "factories", "150", "--date", "2025-03-31", cwd=tmp_path)
