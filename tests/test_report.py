@@ -125,8 +125,15 @@ def test_xlsx_read_back(tmp_path: Path) -> None:
     # Records: farm-output 1, grain 2, factories 2, old-plan 2, forest 2, zone 1,
     # gdp-growth 4, openness 0: 14 rows under the header.
     assert history.max_row == 15
-    assert [cell.value for cell in history[1]][:3] == ["id", "date", "value"]
+    assert [cell.value for cell in history[1]] == [
+        "id", "date", "value", "recorded", "by", "source", "note", "record", "superseded"
+    ]  # fmt: skip
+    assert history.auto_filter.ref == "A1:I15"  # 9 columns, 14 records under the header
     assert history["B2"].value == dt.datetime(2024, 12, 31)
+    # Each header names its own column: the record's id under "record", factories'
+    # second observation's source under "source" (a column per header, none shifted).
+    assert history["H2"].value == "registry:farm-output:1"
+    assert (history["A6"].value, history["F6"].value) == ("factories", "S")
 
 
 def test_xlsx_by_year_and_chinese(tmp_path: Path) -> None:

@@ -234,11 +234,12 @@ def _year_cells(
 def _history_sheet(book: Any, formats: _Formats, meeting: Meeting) -> None:
     lang = meeting.lang
     sheet = book.add_worksheet(say("sheet history", lang))
+    # No unit column: a value's number format shows its unit (a unit column here once
+    # pushed every later header one column right of its data).
     keys = [
         "id",
         "date",
         "value",
-        "unit",
         "recorded",
         "by",
         "source",
