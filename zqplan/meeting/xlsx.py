@@ -323,22 +323,32 @@ class _FastRows(_Rows):
         self.serials: dict[dt.date, float] = {}
         self.utf16_len, self.utf16_truncate = utility._utf16_len, utility._utf16_truncate
         self.parts: list[str] = []
-        self.last_column = 0
+        self.before, self.after = "<row", ">"
         self.first = True
 
     def start(self, row: int) -> None:
         sheet = self.sheet
+        number = str(row + 1)
         if self.first:
             sheet._write_single_row(row)  # the header row goes out as XlsxWriter would
             self.first = False
+            # The <row> tag as XlsxWriter writes it, caught once: a row without its own
+            # height or format differs from the next only in its number.
+            import io
+
+            real, sheet.fh = sheet.fh, io.StringIO()
+            sheet._write_row(row, None)
+            tag, sheet.fh = sheet.fh.getvalue(), real
+            self.before, self.after = tag.split(f' r="{number}"', 1)
         else:
             self._flush()
         self.row = row
-        self.number_of_row = str(row + 1)
-        sheet._write_row(row, None)  # the <row> tag, as XlsxWriter writes it
+        self.number_of_row = number
+        self.parts.append(f'{self.before} r="{number}"{self.after}')
 
     def _flush(self) -> None:
-        self.sheet.fh.write("".join(self.parts) + "</row>")
+        self.parts.append("</row>")
+        self.sheet.fh.write("".join(self.parts))
         self.parts.clear()
 
     def string(self, column: int, text: str) -> None:
@@ -352,14 +362,12 @@ class _FastRows(_Rows):
         edge = text[:1].isspace() or text[-1:].isspace()  # what its r"^\s|\s$" finds
         preserve = ' xml:space="preserve"' if edge else ""
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        self.last_column = max(self.last_column, column)
         self.parts.append(
             f'<c r="{_COLUMNS[column]}{self.number_of_row}" t="inlineStr"><is><t{preserve}>'
             f"{text}</t></is></c>"
         )
 
     def number(self, column: int, number: float, style: Any) -> None:
-        self.last_column = max(self.last_column, column)
         self.parts.append(
             f'<c r="{_COLUMNS[column]}{self.number_of_row}" s="{style._get_xf_index()}">'
             f"<v>{number:.16G}</v></c>"
@@ -376,10 +384,10 @@ class _FastRows(_Rows):
         if self.first:
             return
         self._flush()
-        # What XlsxWriter's own writes would have recorded: the sheet's extent, and the
-        # last row as written (so closing the sheet writes nothing more).
+        # What XlsxWriter's own writes would have recorded: the sheet's last row (its
+        # columns are the header's, A to I), and the last row as written (so closing the
+        # sheet writes nothing more).
         sheet.dim_rowmax = max(sheet.dim_rowmax or 0, self.row)
-        sheet.dim_colmax = max(sheet.dim_colmax or 0, self.last_column)
         sheet.previous_row = self.row
         sheet.table.clear()
 
@@ -390,8 +398,6 @@ _ESCAPED = re.compile("(_x[0-9a-fA-F]{4}_)")
 """A literal _xHHHH_ in a text, which Excel would read as an escape (XlsxWriter's rule)."""
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 """A control character, which XML cannot hold: written _xHHHH_."""
-_EDGE_SPACE = re.compile(r"^\s|\s$")
-"""Space at either end: kept with xml:space="preserve"."""
 
 
 def _control(match: re.Match[str]) -> str:
