@@ -19,6 +19,7 @@ from helpers import run_zqplan, zqplan_command
 from report_plan import AREAS, AS_OF, HOSTILE, STATUSES, plan_text
 
 from zqplan.meeting.markdown import escaped
+from zqplan.options import Lang
 from zqplan.safe import printable
 
 SHOWN_HOSTILE = printable(HOSTILE)
@@ -125,8 +126,15 @@ def test_xlsx_read_back(tmp_path: Path) -> None:
     # Records: farm-output 1, grain 2, factories 2, old-plan 2, forest 2, zone 1,
     # gdp-growth 4, openness 0: 14 rows under the header.
     assert history.max_row == 15
-    assert [cell.value for cell in history[1]][:3] == ["id", "date", "value"]
+    assert [cell.value for cell in history[1]] == [
+        "id", "date", "value", "recorded", "by", "source", "note", "record", "superseded"
+    ]  # fmt: skip
+    assert history.auto_filter.ref == "A1:I15"  # 9 columns, 14 records under the header
     assert history["B2"].value == dt.datetime(2024, 12, 31)
+    # Each header names its own column: the record's id under "record", factories'
+    # second observation's source under "source" (a column per header, none shifted).
+    assert history["H2"].value == "registry:farm-output:1"
+    assert (history["A6"].value, history["F6"].value) == ("factories", "S")
 
 
 def test_xlsx_by_year_and_chinese(tmp_path: Path) -> None:
@@ -148,6 +156,49 @@ def test_xlsx_by_year_and_chinese(tmp_path: Path) -> None:
     assert cells["2021年评价"].value == "完成"
     assert cells["2022年评价"].value == "未完成"
     assert cells["2021年评价"].fill.fgColor.rgb != cells["2022年评价"].fill.fgColor.rgb
+
+
+def test_fast_history_rows_are_xlsxwriters_own_bytes(tmp_path: Path) -> None:
+    import zipfile
+
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    from zqplan.commands.report import _meeting
+    from zqplan.meeting.xlsx import _FastRows, write_xlsx
+    from zqplan.select import Selection
+    from zqplan.wide import wide_table
+
+    if xlsxwriter.__version__ != _FastRows.VERSION:
+        pytest.skip(f"the fast rows are for XlsxWriter {_FastRows.VERSION} only")
+    hostile = plan_text(title=HOSTILE, note=HOSTILE, source=HOSTILE, title_zh=HOSTILE)
+    (tmp_path / "targets.toml").write_text(hostile, encoding="utf-8")
+    # Texts XlsxWriter treats specially: a literal _x0041_ (its underscore escaped),
+    # spaces at the ends (xml:space), & < > (a control character reaches it as the text
+    # \u0007, zqplan's printable form); and a record revised for the same date, so the
+    # first is superseded.
+    odd = " \u0007 bell _x0041_ & <b> > tail "
+    for value in ("91", "92"):
+        done = run_zqplan(
+            "update", "farm-output", value, "--date", "2024-12-31", "--note", odd,
+            "--source", odd, cwd=tmp_path,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    day = dt.date.fromisoformat(AS_OF)
+    meeting, observations = _meeting(
+        tmp_path / "targets.toml", Selection(), day, None, Lang.EN, history=True
+    )
+    assert any(record.superseded for record in meeting.records)
+    assessments = [row.assessment for row in meeting.rows]
+    sheets = []
+    for fast in (True, False):
+        path = tmp_path / f"{fast}.xlsx"
+        write_xlsx(meeting, wide_table(assessments, observations, as_of=day), path, fast=fast)
+        with zipfile.ZipFile(path) as book:
+            sheets.append(book.read("xl/worksheets/sheet3.xml"))
+    assert b" \\u0007 bell" in sheets[0]
+    assert b"_x005F_x0041_" in sheets[0]
+    assert b'xml:space="preserve"' in sheets[0]
+    assert sheets[0] == sheets[1]
 
 
 def test_hostile_text_appears_literally_everywhere(tmp_path: Path) -> None:
@@ -285,6 +336,48 @@ def test_chart_places_the_numbers_by_hand(tmp_path: Path) -> None:
     assert {bar.width for bar in gdp.bars} == {18.0}
     assert [bar.kind for bar in gdp.bars[:2]] == ["goal", "outturn"]
     assert chart(assessments["zone"]) is None  # yes/no: nothing to draw
+
+
+def test_many_observations_draw_one_line_and_two_dots(tmp_path: Path) -> None:
+    from zqplan.registry import load_plan
+    from zqplan.status import assess_plan
+
+    # 30 yearly observations, 1995..2024, of 100 + 2 per year: more than MANY_DOTS (24),
+    # so one polyline joins all 30 and only the first (1995: 100) and last (2024: 158)
+    # are dots with their own hover title.
+    observations = ", ".join(
+        f"{{ date = {1995 + n}-12-31, value = {100 + 2 * n} }}" for n in range(30)
+    )
+    plan = "\n".join(
+        [
+            'schema = "zqplan.registry/1"',
+            "[plan]",
+            'id = "many"',
+            'title = "Many"',
+            "[areas.a]",
+            'title = "A"',
+            "[targets.many]",
+            'area = "a"',
+            'title = "Many <b>dots</b>"',
+            'source = "S"',
+            'unit = "u"',
+            f"observations = [ {observations} ]",
+        ]
+    )
+    (tmp_path / "targets.toml").write_text(plan + "\n", encoding="utf-8")
+    assessed = assess_plan(load_plan(tmp_path / "targets.toml"), [], as_of=dt.date(2025, 6, 30))
+    from zqplan.meeting.svg import chart
+
+    drawn = chart(assessed[0])
+    assert drawn is not None
+    assert [dot.label for dot in drawn.dots] == ["1995-12-31: 100", "2024-12-31: 158"]
+    assert len(drawn.trail.split(" ")) == 30
+    done = report(tmp_path, "-o", "r.html", plan=plan + "\n")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('<polyline class="observed"') == 1
+    assert page.count('<circle class="obs"') == 2
+    assert "Chart of Many &lt;b&gt;dots&lt;/b&gt;" in page  # the title stays text
 
 
 def test_since_opens_with_what_changed(tmp_path: Path) -> None:

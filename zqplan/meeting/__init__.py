@@ -300,6 +300,14 @@ def _records(assessments: Sequence[Assessment], ledger: Sequence[Observation]) -
         if found is not None:
             found.append(observation)
     records = []
+    shown: dict[str, str] = {}  # who and which source repeat over 100,000 records
+
+    def safe(text: str) -> str:
+        found = shown.get(text)
+        if found is None:
+            found = shown[text] = printable(text)
+        return found
+
     for assessment in assessments:
         target = assessment.target
         as_of = assessment.as_of
@@ -316,9 +324,9 @@ def _records(assessments: Sequence[Assessment], ledger: Sequence[Observation]) -
                 date=o.date,
                 value=o.value,
                 recorded_at=o.recorded_at,
-                recorded_by=printable(o.recorded_by or ""),
-                source=printable(o.source or ""),
-                note=printable(o.note or ""),
+                recorded_by=safe(o.recorded_by or ""),
+                source=safe(o.source or ""),
+                note=safe(o.note or ""),
                 record=printable(o.record_id),
                 superseded=o.record_id not in used,
             )

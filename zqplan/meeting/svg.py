@@ -18,6 +18,9 @@ WIDTH, HEIGHT = 260, 96
 """The chart's size in CSS pixels (it scales with the page)."""
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 8, 18
 """Room for the value labels (left) and the years (below)."""
+MANY_DOTS = 24
+"""Above this many observations, one line joins them all and only the first and the last
+are dots: 50 dots 4 pixels apart on a 200-pixel chart cost a big plan 100,000 elements."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,9 @@ class Chart:
     lines: tuple[Line, ...] = ()
     """The expected path and the projection."""
     dots: tuple[Dot, ...] = ()
-    """The observations (the baseline included)."""
+    """The observations (the baseline included); only the first and last when many."""
+    trail: str = ""
+    """When many: SVG points joining every observation in date order, else ''."""
     goal: Dot | None = None
     """The target, where it has a date and a level."""
     bars: tuple[Bar, ...] = ()
@@ -144,10 +149,14 @@ def _lines(assessment: Assessment) -> Chart | None:
         _pair(assessment.latest),
     )
     seen = {
-        pair
-        for pair in (baseline, *(_pair(Point(o.date, o.value)) for o in assessment.observations))
-        if pair is not None
-    }
+        (o.date, float(o.value))
+        for o in assessment.observations
+        if isinstance(o.value, float | int)
+        and not isinstance(o.value, bool)
+        and math.isfinite(o.value)
+    }  # as _pair does for each, without a Point per observation (100,000 on a big plan)
+    if baseline is not None:
+        seen.add(baseline)
     if not seen:
         return None
     compound = assessment.rate_basis is Trajectory.COMPOUND
@@ -177,12 +186,21 @@ def _lines(assessment: Assessment) -> Chart | None:
         return round(TOP + (HEIGHT - TOP - BOTTOM) * (high - clamped) / span, 1)
 
     def points(path: Sequence[tuple[dt.date, float]]) -> str:
-        return " ".join(f"{x(d)},{y(v)}" for d, v in path)
+        # x and y written out: a big plan draws 100,000 observations (same arithmetic).
+        first, wide, tall = start.toordinal(), WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+        floor, ceiling = low - span * 0.15, high + span * 0.15
+        return " ".join(
+            f"{round(LEFT + wide * (d.toordinal() - first) / days, 1)},"
+            f"{round(TOP + tall * (high - min(max(v, floor), ceiling)) / span, 1)}"
+            for d, v in path
+        )
 
     lines = [Line("expected", points(expected))] if expected else []
     if len(ahead) > 1:
         lines.append(Line("projection", points(ahead)))
-    dots = tuple(Dot(x(d), y(v), f"{d}: {_label(v)}") for d, v in observed)
+    shown = observed if len(observed) <= MANY_DOTS else [observed[0], observed[-1]]
+    dots = tuple(Dot(x(d), y(v), f"{d}: {_label(v)}") for d, v in shown)
+    trail = points(observed) if len(observed) > MANY_DOTS else ""
     mark = None if goal is None else Dot(x(goal[0]), y(goal[1]), f"{goal[0]}: {_label(goal[1])}")
     bottom = HEIGHT - BOTTOM
     labels = (  # the largest and smallest values drawn, at their height
@@ -191,7 +209,7 @@ def _lines(assessment: Assessment) -> Chart | None:
         Label(LEFT, HEIGHT - 4, str(start.year), "start"),
         Label(WIDTH - RIGHT, HEIGHT - 4, str(end.year), "end"),
     )
-    return Chart(tuple(lines), dots, mark, (), labels, bottom)
+    return Chart(tuple(lines), dots, trail, mark, (), labels, bottom)
 
 
 def _bars(assessment: Assessment) -> Chart | None:
