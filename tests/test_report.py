@@ -19,7 +19,6 @@ from helpers import run_zqplan, zqplan_command
 from report_plan import AREAS, AS_OF, HOSTILE, STATUSES, plan_text
 
 from zqplan.meeting.markdown import escaped
-from zqplan.options import Lang
 from zqplan.safe import printable
 
 SHOWN_HOSTILE = printable(HOSTILE)
@@ -156,49 +155,6 @@ def test_xlsx_by_year_and_chinese(tmp_path: Path) -> None:
     assert cells["2021年评价"].value == "完成"
     assert cells["2022年评价"].value == "未完成"
     assert cells["2021年评价"].fill.fgColor.rgb != cells["2022年评价"].fill.fgColor.rgb
-
-
-def test_fast_history_rows_are_xlsxwriters_own_bytes(tmp_path: Path) -> None:
-    import zipfile
-
-    import xlsxwriter  # type: ignore[import-untyped]
-
-    from zqplan.commands.report import _meeting
-    from zqplan.meeting.xlsx import _FastRows, write_xlsx
-    from zqplan.select import Selection
-    from zqplan.wide import wide_table
-
-    if xlsxwriter.__version__ != _FastRows.VERSION:
-        pytest.skip(f"the fast rows are for XlsxWriter {_FastRows.VERSION} only")
-    hostile = plan_text(title=HOSTILE, note=HOSTILE, source=HOSTILE, title_zh=HOSTILE)
-    (tmp_path / "targets.toml").write_text(hostile, encoding="utf-8")
-    # Texts XlsxWriter treats specially: a literal _x0041_ (its underscore escaped),
-    # spaces at the ends (xml:space), & < > (a control character reaches it as the text
-    # \u0007, zqplan's printable form); and a record revised for the same date, so the
-    # first is superseded.
-    odd = " \u0007 bell _x0041_ & <b> > tail "
-    for value in ("91", "92"):
-        done = run_zqplan(
-            "update", "farm-output", value, "--date", "2024-12-31", "--note", odd,
-            "--source", odd, cwd=tmp_path,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-    day = dt.date.fromisoformat(AS_OF)
-    meeting, observations = _meeting(
-        tmp_path / "targets.toml", Selection(), day, None, Lang.EN, history=True
-    )
-    assert any(record.superseded for record in meeting.records)
-    assessments = [row.assessment for row in meeting.rows]
-    sheets = []
-    for fast in (True, False):
-        path = tmp_path / f"{fast}.xlsx"
-        write_xlsx(meeting, wide_table(assessments, observations, as_of=day), path, fast=fast)
-        with zipfile.ZipFile(path) as book:
-            sheets.append(book.read("xl/worksheets/sheet3.xml"))
-    assert b" \\u0007 bell" in sheets[0]
-    assert b"_x005F_x0041_" in sheets[0]
-    assert b'xml:space="preserve"' in sheets[0]
-    assert sheets[0] == sheets[1]
 
 
 def test_hostile_text_appears_literally_everywhere(tmp_path: Path) -> None:

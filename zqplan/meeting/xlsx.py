@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +231,7 @@ def _year_cells(
     sheet.write_string(index, column + 2, words, formats.status(key))
 
 
-def _history_sheet(book: Any, formats: _Formats, meeting: Meeting, *, fast: bool = True) -> None:
+def _history_sheet(book: Any, formats: _Formats, meeting: Meeting) -> None:
     lang = meeting.lang
     sheet = book.add_worksheet(say("sheet history", lang))
     # No unit column: a value's number format shows its unit (a unit column here once
@@ -256,157 +255,23 @@ def _history_sheet(book: Any, formats: _Formats, meeting: Meeting, *, fast: bool
     date_format = formats.get(num_format=DATE_FORMAT)
     time_format = formats.get(num_format=TIME_FORMAT)
     yes = say("superseded", lang)
-    out = _FastRows(sheet) if fast and _FastRows.fits(sheet) else _Rows(sheet)
     for index, record in enumerate(meeting.records, start=1):
-        out.start(index)
-        out.string(0, record.target)
-        out.datetime(1, record.date, date_format)
-        value = record.value
-        if isinstance(value, bool):
-            out.string(2, shown_value(value, record.unit, lang))
-        elif value is not None and math.isfinite(value):
-            number, style = formats.number(float(value), record.unit)
-            out.number(2, number, style)
+        sheet.write_string(index, 0, record.target)
+        sheet.write_datetime(index, 1, record.date, date_format)
+        _value(sheet, formats, index, 2, record.value, record.unit, lang)
         if record.recorded_at is not None:
-            out.datetime(3, record.recorded_at.replace(tzinfo=None), time_format)
+            sheet.write_datetime(index, 3, record.recorded_at.replace(tzinfo=None), time_format)
         for column, text in ((4, record.recorded_by), (5, record.source), (6, record.note)):
             if text:
-                out.string(column, text)
-        out.string(7, record.record)
+                sheet.write_string(index, column, text)
+        sheet.write_string(index, 7, record.record)
         if record.superseded:
-            out.string(8, yes)
-    out.finish()
+            sheet.write_string(index, 8, yes)
 
 
-class _Rows:
-    """Cells written through XlsxWriter's public methods, a row at a time."""
-
-    def __init__(self, sheet: Any) -> None:
-        self.sheet = sheet
-        self.row = 0
-
-    def start(self, row: int) -> None:
-        self.row = row
-
-    def string(self, column: int, text: str) -> None:
-        self.sheet.write_string(self.row, column, text)
-
-    def number(self, column: int, number: float, style: Any) -> None:
-        self.sheet.write_number(self.row, column, number, style)
-
-    def datetime(self, column: int, when: dt.date, style: Any) -> None:
-        self.sheet.write_datetime(self.row, column, when, style)
-
-    def finish(self) -> None:
-        pass
-
-
-class _FastRows(_Rows):
-    """The same cells as _Rows (nine columns, A to I), written as the XML XlsxWriter 3.3.1 writes in
-    constant_memory mode (a test compares the two byte for byte): its own path costs
-    about 20 us a cell, 14 s for 100,000 records. Any other version takes _Rows."""
-
-    VERSION = "3.3.1"
-
-    @staticmethod
-    def fits(sheet: Any) -> bool:
-        import xlsxwriter  # type: ignore[import-untyped]
-
-        return bool(xlsxwriter.__version__ == _FastRows.VERSION and sheet.constant_memory)
-
-    def __init__(self, sheet: Any) -> None:
-        from xlsxwriter import utility
-
-        super().__init__(sheet)
-        self.number_of_row = "1"
-        """The row's number as Excel writes it (the row index plus one)."""
-        self.serials: dict[dt.date, float] = {}
-        self.utf16_len, self.utf16_truncate = utility._utf16_len, utility._utf16_truncate
-        self.parts: list[str] = []
-        self.before, self.after = "<row", ">"
-        self.first = True
-
-    def start(self, row: int) -> None:
-        sheet = self.sheet
-        number = str(row + 1)
-        if self.first:
-            sheet._write_single_row(row)  # the header row goes out as XlsxWriter would
-            self.first = False
-            # The <row> tag as XlsxWriter writes it, caught once: a row without its own
-            # height or format differs from the next only in its number.
-            import io
-
-            real, sheet.fh = sheet.fh, io.StringIO()
-            sheet._write_row(row, None)
-            tag, sheet.fh = sheet.fh.getvalue(), real
-            self.before, self.after = tag.split(f' r="{number}"', 1)
-        else:
-            self._flush()
-        self.row = row
-        self.number_of_row = number
-        self.parts.append(f'{self.before} r="{number}"{self.after}')
-
-    def _flush(self) -> None:
-        self.parts.append("</row>")
-        self.sheet.fh.write("".join(self.parts))
-        self.parts.clear()
-
-    def string(self, column: int, text: str) -> None:
-        if len(text) > 16383 and self.utf16_len(text) > 32767:  # XlsxWriter's limit, its way
-            text = self.utf16_truncate(text, 32767)
-        # XlsxWriter's escapes, each tried only where a cheap test finds it may apply.
-        if "_x" in text:
-            text = _ESCAPED.sub(r"_x005F\1", text)
-        if not text.isprintable():
-            text = _CONTROL.sub(_control, text)
-        edge = text[:1].isspace() or text[-1:].isspace()  # what its r"^\s|\s$" finds
-        preserve = ' xml:space="preserve"' if edge else ""
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        self.parts.append(
-            f'<c r="{_COLUMNS[column]}{self.number_of_row}" t="inlineStr"><is><t{preserve}>'
-            f"{text}</t></is></c>"
-        )
-
-    def number(self, column: int, number: float, style: Any) -> None:
-        self.parts.append(
-            f'<c r="{_COLUMNS[column]}{self.number_of_row}" s="{style._get_xf_index()}">'
-            f"<v>{number:.16G}</v></c>"
-        )
-
-    def datetime(self, column: int, when: dt.date, style: Any) -> None:
-        serial = self.serials.get(when)  # a big plan's 100,000 records share few dates
-        if serial is None:
-            serial = self.serials[when] = self.sheet._convert_date_time(when)
-        self.number(column, serial, style)
-
-    def finish(self) -> None:
-        sheet = self.sheet
-        if self.first:
-            return
-        self._flush()
-        # What XlsxWriter's own writes would have recorded: the sheet's last row (its
-        # columns are the header's, A to I), and the last row as written (so closing the
-        # sheet writes nothing more).
-        sheet.dim_rowmax = max(sheet.dim_rowmax or 0, self.row)
-        sheet.previous_row = self.row
-        sheet.table.clear()
-
-
-_COLUMNS = "ABCDEFGHI"
-"""The History sheet's column letters."""
-_ESCAPED = re.compile("(_x[0-9a-fA-F]{4}_)")
-"""A literal _xHHHH_ in a text, which Excel would read as an escape (XlsxWriter's rule)."""
-_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
-"""A control character, which XML cannot hold: written _xHHHH_."""
-
-
-def _control(match: re.Match[str]) -> str:
-    return f"_x{ord(match.group(1)):04X}_"
-
-
-def write_xlsx(meeting: Meeting, table: WideTable, path: Path, *, fast: bool = True) -> None:
+def write_xlsx(meeting: Meeting, table: WideTable, path: Path) -> None:
     """Write the workbook to path (the caller renames it into place)."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     # constant_memory: rows go to disk as they are written (100,000 records stay small);
     # no text is ever turned into a number, a formula or a link.
@@ -425,5 +290,5 @@ def write_xlsx(meeting: Meeting, table: WideTable, path: Path, *, fast: bool = T
     formats = _Formats(book)
     _status_sheet(book, formats, meeting)
     _year_sheet(book, formats, meeting, table)
-    _history_sheet(book, formats, meeting, fast=fast)
+    _history_sheet(book, formats, meeting)
     book.close()
