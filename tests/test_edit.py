@@ -133,7 +133,7 @@ class TestEdit:
     def test_unknown_target_suggests(self, plan: Path) -> None:
         result, runs = edit(plan, "retitle", "gpd")
         assert result.returncode == 1
-        assert "did you mean 'gdp'?" in result.stderr
+        assert "did you mean 'gdp' (地区生产总值)?" in result.stderr  # lookup's format
         assert runs == []  # the editor never opened
 
     def test_concurrent_change_is_not_lost(self, plan: Path) -> None:

@@ -351,7 +351,7 @@ class TestUmbrella:
         (line,) = [row for row in zqplan(*args).stdout.splitlines() if row.startswith("hub ")]
         assert line.endswith("no-data (parts 1/2 achieved)")
         zh = zqplan(*args, "--lang", "zh").stdout
-        assert "暂无数据 (分项已实现 1/2)" in zh
+        assert "暂无数据（分项已实现 1/2）" in zh  # Chinese flags in full-width brackets
         view = zqplan("show", "hub", "--as-of", "2026-06-30").stdout
         assert "airport, rail, roads: 1 of 2 achieved; rolled up: no-data (own: no-target)" in view
         assert "part of            hub" in zqplan("show", "rail").stdout

@@ -114,10 +114,12 @@ class TestShippedViews:
             assert english not in shown
 
     def test_milestones_criteria_by_title(self, tmp_path: Path) -> None:
-        shown = run_zqplan("milestones", "--lang", "zh", "--as-of", "2026-01-01", cwd=tmp_path)
+        folder = farm_output_in_last_stage(tmp_path)
+        shown = run_zqplan("milestones", "--lang", "zh", "--as-of", "2026-01-01", cwd=folder)
         assert "农林牧渔业总产值超千亿元 [farm-output]（无量化目标）" in shown.stdout
         # an item named as its stage reads as the stage's Chinese title
-        assert "· 三年初见成效" in shown.stdout
+        assert "✔ 三年初见成效" in shown.stdout
+        assert "· 五年显著变化" in shown.stdout
         assert "no-target" not in shown.stdout
         assert "Initial results in three years" not in shown.stdout
 
@@ -126,13 +128,28 @@ class TestShippedViews:
         first = status["targets"][0]
         assert first["area_title_zh"] == "粤港澳大湾区西部制造新城"
         assert first["title_zh"]
-        ladders = json.loads(run_zqplan("milestones", "--json", cwd=tmp_path).stdout)
+        folder = farm_output_in_last_stage(tmp_path)
+        ladders = json.loads(run_zqplan("milestones", "--json", cwd=folder).stdout)
         criteria = ladders["programmes"][0]["stages"][-1]["criteria"]
         farm = next(c for c in criteria if c["id"] == "farm-output")
         assert farm["title_zh"] == "农林牧渔业总产值超千亿元"
         rows = run_zqplan("milestones", "--format", "csv", cwd=tmp_path).stdout
         assert "programme_title_zh" in rows.splitlines()[0]
         assert "百县千镇万村高质量发展工程" in rows
+
+
+def farm_output_in_last_stage(tmp_path: Path) -> Path:
+    """A copy of the shipped plan whose ten-year stage lists farm-output as a criterion (the
+    shipped plan ties no rural target to a stage: the interview does not)."""
+    assert run_zqplan("init", "plan", cwd=tmp_path).returncode == 0
+    registry = tmp_path / "plan" / "targets.toml"
+    stage = 'items = ["Fundamental changes in ten years"]\n'
+    shipped = registry.read_text(encoding="utf-8")
+    assert shipped.count(stage) == 1
+    registry.write_text(
+        shipped.replace(stage, stage + 'targets = ["farm-output"]\n'), encoding="utf-8"
+    )
+    return tmp_path / "plan"
 
 
 class TestMessages:

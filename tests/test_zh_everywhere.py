@@ -52,6 +52,7 @@ RUNS: dict[str, list[list[str]]] = {
         ["void", "r20250110T093000-3f9a1c2b", "--reason", "录错"],
     ],
     "check": [["check"]],
+    "table": [["table"], ["table", "--format", "markdown"]],
     "init": [["init", "another"], ["init", "another"]],
     "config": [["config"]],
     # The documentation itself is English (docs/registry.md): only its messages are checked.
@@ -135,11 +136,15 @@ def quoted_data(registry: Path) -> list[str]:
 
 
 def ids(registry: Path) -> set[str]:
-    """Every id the registry declares: targets, areas, programmes, stages, documents."""
+    """Every id the registry declares (targets, areas, programmes, stages, documents) and
+    the shipped examples' ids."""
     import tomllib
+
+    from zqplan.examples import shipped
 
     data = tomllib.loads(registry.read_text(encoding="utf-8"))
     found = {data.get("plan", {}).get("id", "")}
+    found |= {example.id for example in shipped()}  # `zqplan examples` lists their ids
     for table in ("targets", "areas", "programmes", "documents"):
         found |= set(data.get(table, {}))
     for programme in data.get("programmes", {}).values():

@@ -16,7 +16,7 @@ HEADINGS = {
     "id": ("id", "编号"),
     "title": ("title", "规划"),
     "texts": ("texts", "原文"),
-    "default": ("(init without --example)", "（init 不带 --example 时）"),
+    "default": ("(init without --example)", "（默认规划：初始化时不加 --example）"),
 }
 """Column headings and the default's mark: (English, Chinese)."""
 

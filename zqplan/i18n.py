@@ -207,11 +207,11 @@ WRITING_WORDS: dict[str, tuple[str, str]] = {
     # zqplan edit
     "no editor": (
         "no editor: $VISUAL and $EDITOR are not set, and there is no terminal for vi",
-        "没有编辑器：未设置 $VISUAL 或 $EDITOR，且不在终端中，无法启动 vi",
+        "没有编辑器：未设置 $VISUAL 或 $EDITOR，且不在终端中，无法启动 `vi`",
     ),
     "no editor hint": (
         'set one, e.g. EDITOR="code -w" or EDITOR=nano',
-        '请设置，例如 EDITOR="code -w" 或 EDITOR=nano',
+        '请设置，例如 `EDITOR="code -w"` 或 `EDITOR=nano`',
     ),
     "editor failed": (
         "the editor '{editor}' failed ({reason}); nothing written",
@@ -219,7 +219,7 @@ WRITING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "editor hint": (
         "check $VISUAL / $EDITOR (a command with arguments works: code -w)",
-        "请检查 $VISUAL / $EDITOR（可带参数，如 code -w）",
+        "请检查 $VISUAL / $EDITOR（可带参数，如 `code -w`）",
     ),
     "copy gone": (
         "the edited copy {copy} cannot be read ({reason}); nothing written",

@@ -237,7 +237,7 @@ def table_view(plan: Plan, table: WideTable, lang: Lang, *, interactive: bool) -
 
     from zqplan.report import label
     from zqplan.table import STATUS_STYLE, _box
-    from zqplan.text import printable
+    from zqplan.text import printable, unit_name
 
     if not table.rows:
         return Text(words("none", lang), style="dim")
@@ -263,7 +263,7 @@ def table_view(plan: Plan, table: WideTable, lang: Lang, *, interactive: bool) -
         cells: list[Text] = [
             Text(target.id),
             Text(printable(pick(target.title, target.title_zh, lang))),
-            Text(printable(target.unit)),
+            Text(printable(unit_name(target.unit, lang))),
             Text("" if baseline is None else _shown(baseline.value, lang)),
         ]
         for cell in row.cells:
@@ -282,6 +282,7 @@ def table_markdown(table: WideTable, lang: Lang) -> str:
     """The 完成情况表 as a Markdown table for people: headings in the language, rounded."""
     from zqplan.render import markdown_text
     from zqplan.report import label
+    from zqplan.text import unit_name
 
     if not table.rows:
         return words("none", lang) + "\n"
@@ -299,7 +300,7 @@ def table_markdown(table: WideTable, lang: Lang) -> str:
         cells = [
             target.id,
             pick(target.title, target.title_zh, lang),
-            target.unit,
+            unit_name(target.unit, lang),
             "" if baseline is None else _shown(baseline.value, lang),
         ]
         for cell in row.cells:
