@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -247,24 +246,14 @@ def _checked(path: Path, text: str, target_id: str) -> Plan:
 
 def _write(path: Path, original: str, text: str) -> None:
     """Replace the registry in one rename, unless it changed since it was read."""
-    import tempfile
 
     if _read(path) != original:
         raise RegistryError(
             f"{path} changed while zqplan add ran; nothing written", hint="run the command again"
         )
-    real = path.resolve()
+    from zqplan.atomic import replace_file
+
     try:
-        mode = real.stat().st_mode & 0o777
-        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=".targets.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, real)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        replace_file(path, text.encode("utf-8"))
     except OSError as exc:
         raise RegistryError(f"cannot write {path}: {exc.strerror}; nothing written") from None

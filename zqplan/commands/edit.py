@@ -220,20 +220,10 @@ def _ask(question: str) -> bool:
 
 def _replace(path: Path, data: bytes, lang: Lang) -> None:
     """Put data in place of the registry in one rename, keeping its permissions."""
-    import tempfile
 
-    real = path.resolve()
+    from zqplan.atomic import replace_file
+
     try:
-        mode = real.stat().st_mode & 0o777
-        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=".targets.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, real)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        replace_file(path, data)
     except OSError as exc:
         raise RegistryError(_told("cannot write", lang, path=path, reason=exc.strerror)) from None

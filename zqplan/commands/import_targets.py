@@ -299,8 +299,6 @@ def _by_row(
 
 def _write(path: Path, original: str, text: str, lang: Lang) -> None:
     """Replace the registry in one rename, unless it changed since it was read."""
-    import os
-    import tempfile
 
     from zqplan.i18n import told
 
@@ -308,18 +306,9 @@ def _write(path: Path, original: str, text: str, lang: Lang) -> None:
         raise RegistryError(
             told("changed meanwhile", lang, path=path), hint=told("run again", lang)
         )
-    real = path.resolve()
+    from zqplan.atomic import replace_file
+
     try:
-        mode = real.stat().st_mode & 0o777
-        handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=".targets.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, real)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        replace_file(path, text.encode("utf-8"))
     except OSError as exc:
         raise RegistryError(told("cannot write", lang, path=path, reason=exc.strerror)) from None
