@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import run_zqplan
 
-from tests.helpers import run_zqplan
 from zqplan import text
 from zqplan.i18n import TERMS, term
 from zqplan.model import Direction, Kind, StatusCode, Trend

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from tests.helpers import run_zqplan
+from helpers import run_zqplan
 
 
 @dataclass(frozen=True)
