@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BOUND_LABELS",
+    "ENGLISH_UNIT_WORDS",
     "FILTER_WORDS",
     "HEADINGS",
     "NO_DATE_LABEL",
@@ -28,7 +29,9 @@ __all__ = [
     "said",
     "term",
     "told",
+    "unit_name_en",
     "unit_word",
+    "unit_word_en",
     "word",
 ]
 
@@ -428,6 +431,93 @@ _NO_MAGNITUDE = {"percent": "%", "percentage-point": "个百分点", "rank": "�
 """Bases shown without 万 or 亿."""
 
 
+_ENGLISH_SIZED: dict[str, tuple[tuple[float, str], ...]] = {
+    "kg": ((1e3, "tonnes"), (1.0, "kg"), (1e-3, "g"), (1e-6, "mg"), (1e-9, "μg")),
+    "m": ((1e3, "km"), (1.0, "m")),
+    "m2": ((1e6, "km²"), (1.0, "m²")),
+}
+"""Bases with an English word per size: the declared unit's size picks it (公里: km)."""
+
+ENGLISH_UNIT_WORDS: dict[str, str] = {
+    # the bases units.py knows
+    "yuan": "yuan",
+    "vehicles": "vehicles",
+    "jin": "jin",
+    "mu": "mu",
+    "m3": "m³",
+    "percent": "%",
+    "percentage-point": "percentage points",
+    "rank": "places",
+    # counts and measures a registry may declare in Chinese
+    "人": "people",
+    "人次": "visits",
+    "件": "items",
+    "项": "items",
+    "个": "",
+    "家": "enterprises",
+    "户": "households",
+    "所": "schools",
+    "张": "beds",
+    "处": "sites",
+    "座": "sites",
+    "年": "years",
+    "岁": "years",
+    "天": "days",
+    "吨标准煤": "tonnes of standard coal",
+    "标准煤": "tonnes of standard coal",
+}
+"""A unit's base, or a Chinese count word, as English writes it after a number."""
+
+_ENGLISH_MAGNITUDE_NAMES = (
+    (1e12, "trillion"),
+    (1e11, "100 billion"),
+    (1e10, "10 billion"),
+    (1e9, "billion"),
+    (1e8, "100 million"),
+    (1e7, "10 million"),
+    (1e6, "million"),
+    (1e5, "100,000"),
+    (1e4, "10,000"),
+    (1e3, "thousand"),
+    (1e2, "100"),
+    (1e1, "10"),
+)
+"""How an English unit name says the magnitude a Chinese unit declares (万人: 10,000 people)."""
+
+
+def unit_word_en(base: str, scale: float, declared: str) -> tuple[str, float] | None:
+    """(English word, how many of the base it is) for a unit declared in Chinese or with a
+    magnitude English does not use (亿元, 万人, hundred million yuan); None where the unit
+    is shown as declared (two parts, or a word English has no name for here)."""
+    if "/" in declared:
+        return None
+    if base in _ENGLISH_SIZED:
+        sizes = _ENGLISH_SIZED[base]
+        size, name = next(((s, n) for s, n in sizes if s <= scale * 1.000001), sizes[-1])
+        return name, size
+    if base in ENGLISH_UNIT_WORDS:
+        return ENGLISH_UNIT_WORDS[base], 1.0
+    if base and not any("\u3400" <= char <= "\u9fff" for char in base):
+        return base, 1.0  # an English count word ("people" of "hundred thousand people")
+    return None
+
+
+def unit_name_en(base: str, scale: float, declared: str) -> str:
+    """A unit declared in Chinese, as an English table heads a column: 万人 is
+    '10,000 people', 亿吨标准煤 '100 million tonnes of standard coal'."""
+    shown = unit_word_en(base, scale, declared)
+    if shown is None:
+        return declared
+    name, size = shown
+    ratio = scale / size
+    if abs(ratio - 1.0) < 1e-9:
+        return name or declared
+    magnitude = next((n for m, n in _ENGLISH_MAGNITUDE_NAMES if abs(m / ratio - 1) < 1e-9), None)
+    if magnitude is None:
+        return declared
+    return f"{magnitude} {name}".strip()
+
+
 def unit_word(
     base: str, scale: float, declared: str, *, known: bool
 ) -> tuple[str, float, bool] | None:
@@ -776,28 +866,6 @@ _GROUP_WORDS = {
     "target or programme": "指标或工程",
 }
 """English words a message puts in a pattern's group, in Chinese."""
-
-
-_WRITTEN = (
-    (r"(?:about|around|approximately)\s*(.+)", "{}左右"),
-    (r"(?:above|more\s*than)\s*(.+)", "高于{}"),
-    (r"(?:below|less\s*than)\s*(.+)", "低于{}"),
-)
-"""A yearly target's English comparator words, and how a Chinese report writes them."""
-
-
-def written(text: str, lang: Lang) -> str:
-    """A yearly target as written, in Chinese words where written in English: 'about 6'
-    is 6左右."""
-    if lang is not Lang.ZH:
-        return text
-    import re
-
-    for pattern, chinese in _WRITTEN:
-        found = re.fullmatch(pattern, text.strip(), flags=re.IGNORECASE)
-        if found:
-            return chinese.format(found.group(1))
-    return text
 
 
 STATUS_ALIASES: dict[str, str] = {

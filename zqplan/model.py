@@ -608,3 +608,6 @@ class Assessment:
     """An umbrella commitment: its parts rolled up (None for a target without parts)."""
     part_of: str | None = None
     """The id of the umbrella commitment this target is a part of, if any."""
+    relative_title: tuple[str, str | None] | None = None
+    """A relative yearly schedule: the (English, Chinese) title of the indicator it compares
+    with, so that a view names it ("in step with GDP growth")."""

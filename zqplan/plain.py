@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from zqplan import text
 from zqplan.i18n import STATUS_LABELS, Lang, pick, word
-from zqplan.model import Assessment, Plan, StatusCode
+from zqplan.model import Assessment, Plan, StatusCode, YearlyTarget
 from zqplan.report import label
 from zqplan.status import judged, summarize, track_record
 
@@ -60,15 +60,11 @@ def goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> st
     goal = assessment.goal
     unit = "" if assessment.target.cumulative else assessment.target.unit
     current = next((p for p in assessment.schedule if p.entry.year == assessment.period), None)
-    if current is not None:  # a yearly schedule: the period's target as written
-        from zqplan.i18n import written
-
-        shown = written(current.entry.written, lang)
-        return (
-            f"{current.entry.year}年：{shown}"
-            if lang is Lang.ZH
-            else f"{current.entry.year}: {shown}"
-        )
+    if current is not None:  # a yearly schedule: the period's target, in the language
+        shown = period_target(assessment, current.entry, lang)
+        zh = lang is Lang.ZH
+        year = f"{current.entry.year}年：" if zh else f"{current.entry.year}:"
+        return f"{year}{chr(10) if stacked else '' if zh else ' '}{shown}"
     if goal is None:
         return "—"
     shown = (
@@ -82,6 +78,18 @@ def goal_text(assessment: Assessment, lang: Lang, *, stacked: bool = True) -> st
     if assessment.revision is not None:
         shown += " *"  # revised: `zqplan show` gives the plan as first set
     return shown or "—"
+
+
+def period_target(assessment: Assessment, entry: YearlyTarget, lang: Lang) -> str:
+    """One year's target of a schedule in the language, with its unit; a relative one
+    names the indicator it compares with by its title ('above GDP growth')."""
+    relative = assessment.relative_title
+    other = ""
+    if relative is not None:
+        other = pick(relative[0], relative[1], lang)
+    elif assessment.target.relative_to:
+        other = assessment.target.relative_to
+    return text.yearly(entry, assessment.target.unit, lang, other=text.printable(other))
 
 
 def summary_parts(

@@ -170,7 +170,8 @@ def _bound(assessment: Assessment, head: str, unit: str, lang: Lang) -> str:
 
 def _yearly(assessment: Assessment, lang: Lang) -> str:
     """A yearly schedule: the period with the latest figure, its verdict, the track record."""
-    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, written
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
+    from zqplan.plain import period_target
     from zqplan.status import track_record
 
     zh = lang is Lang.ZH
@@ -181,7 +182,7 @@ def _yearly(assessment: Assessment, lang: Lang) -> str:
     tally = f"已完成 {met}/{of} 年" if zh else f"met {met} of {of} years"
     if current is None or current.outturn is None:
         return f"暂无数据；{tally}。" if zh else f"No figure yet; {tally}."
-    goal = written(current.entry.written, lang)
+    goal = period_target(assessment, current.entry, lang)
     if current.entry.value is None and current.target is not None:
         shown = text.value(current.target, unit, lang)
         goal += f"（{shown}）" if zh else f" ({shown})"

@@ -225,7 +225,10 @@ def assess(
             if reference is None
             else effective_observations(reference, reference_observations, as_of=as_of)
         )
-        return judge_schedule(listed, others)
+        scheduled = judge_schedule(listed, others)
+        if reference is None:
+            return scheduled
+        return replace(scheduled, relative_title=(reference.title, reference.title_zh))
     return _assess(target, observations, as_of=as_of)
 
 

@@ -29,7 +29,14 @@ from zqplan.model import (
     StatusCode,
     Trajectory,
 )
-from zqplan.plain import goal_text, ordered, status_flags, status_name, summary_parts
+from zqplan.plain import (
+    goal_text,
+    ordered,
+    period_target,
+    status_flags,
+    status_name,
+    summary_parts,
+)
 from zqplan.report import history_records, label
 from zqplan.sentence import describe
 from zqplan.status import judged
@@ -239,12 +246,15 @@ def _status_grid(
             progress = Text(text.bar(assessment.progress, width=8) + " " if layout.bar else "")
             progress.stylize("blue")
             progress.append(f"{text.percent(assessment.progress):>6}")
+            goal = _plain(goal_text(assessment, lang, stacked=interactive or layout.stacked))
+            if lang is Lang.ZH:  # Chinese breaks between any two characters, as it is written
+                goal.overflow = "fold"
             cells: list[RenderableType] = [_plain(target.id)]
             if layout.title != 0:
                 cells.append(_plain(pick(target.title, target.title_zh, lang)))
             cells += [
                 _plain(latest_text),
-                _plain(goal_text(assessment, lang, stacked=interactive)),
+                goal,
                 progress if assessment.progress is not None else Text("—"),
             ]
             if layout.expected:
@@ -465,7 +475,7 @@ def schedule_table(
     assessment: Assessment, lang: Lang = Lang.EN, *, interactive: bool = True
 ) -> RenderableType:
     """A yearly schedule, year by year: target as written, outturn, verdict, status."""
-    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, written
+    from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS
 
     zh = lang is Lang.ZH
     unit = assessment.target.unit
@@ -481,7 +491,7 @@ def schedule_table(
     for heading in headings:
         table.add_column(heading, justify="right" if heading in ("outturn", "实际") else "left")
     for period in assessment.schedule:
-        target = written(period.entry.written, lang)
+        target = period_target(assessment, period.entry, lang)
         if period.entry.value is None and period.target is not None:
             shown = text.value(period.target, unit, lang)
             target += f"（{shown}）" if zh else f" ({shown})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zqplan.model import Point, Trajectory, Value
+from zqplan.model import Comparator, Point, Trajectory, Value, YearlyTarget
 from zqplan.options import Lang
 from zqplan.safe import printable
 
@@ -21,6 +21,7 @@ __all__ = [
     "rate",
     "unit_name",
     "value",
+    "yearly",
 ]
 
 
@@ -37,14 +38,14 @@ def value(amount: Value | None, unit: str = "", lang: Lang = Lang.EN, *, level: 
         from zqplan.i18n import YES_NO
 
         return YES_NO[amount][lang is Lang.ZH]
-    from zqplan.units import format_quantity, format_quantity_zh, parse_unit
+    from zqplan.units import format_quantity_en, format_quantity_zh, parse_unit
 
     parsed = parse_unit(unit)
     if level and parsed.base == "rank" and amount >= 1 and amount == int(amount):
         return ordinal(int(amount * parsed.scale), lang)
     if lang is Lang.ZH:
         return format_quantity_zh(amount, parsed)
-    return format_quantity(amount, parsed)
+    return format_quantity_en(amount, parsed)
 
 
 BOUND_SIGNS = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "about": "~"}
@@ -59,6 +60,43 @@ def point(shown: Point | None, unit: str = "", lang: Lang = Lang.EN) -> str:
     if shown.comparator is None or shown.value is None:
         return written
     return BOUND_SIGNS[shown.comparator.value] + written
+
+
+YEARLY_WORDS: dict[Comparator, tuple[str, str]] = {
+    Comparator.AT_LEAST: ("≥ {}", "{}以上"),
+    Comparator.AT_MOST: ("≤ {}", "{}以内"),
+    Comparator.ABOUT: ("about {}", "{}左右"),
+    Comparator.EQUAL: ("{}", "{}"),
+    Comparator.ABOVE: ("> {}", "高于{}"),
+    Comparator.BELOW: ("< {}", "低于{}"),
+    Comparator.RANGE: ("{}–{}", "{}–{}"),
+}
+"""A yearly target with a number, as English and a Chinese work report write it."""
+
+RELATIVE_WORDS: dict[Comparator, tuple[str, str]] = {
+    Comparator.AT_LEAST: ("at least {}", "不低于{}"),
+    Comparator.AT_MOST: ("at most {}", "不高于{}"),
+    Comparator.ABOUT: ("in step with {}", "与{}同步"),
+    Comparator.EQUAL: ("equal to {}", "与{}持平"),
+    Comparator.ABOVE: ("above {}", "高于{}"),
+    Comparator.BELOW: ("below {}", "低于{}"),
+    Comparator.RANGE: ("in step with {}", "与{}同步"),
+}
+"""A yearly target relative to another indicator ("higher than GDP growth"), by comparator."""
+
+
+def yearly(entry: YearlyTarget, unit: str = "", lang: Lang = Lang.EN, *, other: str = "") -> str:
+    """A yearly target from its parsed comparator and value(s), in the language, with the
+    unit: '≥ 8%', 'about 5.5%', '≥ 11 million people', 'above GDP growth'; in Chinese as a
+    work report writes it: '8%以上', '5.5%左右', '1100万人以上', '高于国内生产总值增长'.
+    OTHER names the indicator a relative target compares with."""
+    zh = lang is Lang.ZH
+    if entry.value is None:
+        return RELATIVE_WORDS[entry.comparator][zh].format(other or ("对比指标" if zh else "it"))
+    low = value(entry.value, unit, lang)
+    if entry.comparator is Comparator.RANGE and entry.high is not None:
+        return YEARLY_WORDS[Comparator.RANGE][zh].format(low, value(entry.high, unit, lang))
+    return YEARLY_WORDS[entry.comparator][zh].format(low)
 
 
 def ordinal(place: int, lang: Lang = Lang.EN) -> str:
@@ -107,12 +145,20 @@ def rate(
 
 
 def unit_name(unit: str, lang: Lang = Lang.EN) -> str:
-    """A unit as declared; in Chinese as a Chinese text names it: 'billion yuan' is 十亿元."""
-    if lang is not Lang.ZH or not unit:
+    """A unit as declared; in Chinese as a Chinese text names it ('billion yuan' is
+    十亿元), in English as an English table heads a column (万人 is '10,000 people')."""
+    if not unit:
         return unit
     from zqplan.units import parse_unit, unit_zh
 
-    return unit_zh(parse_unit(unit))
+    parsed = parse_unit(unit)
+    if lang is Lang.ZH:
+        return unit_zh(parsed)
+    if not any("\u3400" <= char <= "\u9fff" for char in unit):
+        return unit
+    from zqplan.i18n import unit_name_en
+
+    return unit_name_en(parsed.base, parsed.scale, unit.strip())
 
 
 def difference(amount: float | None, unit: str, lang: Lang = Lang.EN) -> str:

@@ -228,6 +228,52 @@ def format_quantity(value: float, unit: Unit) -> str:
     return f"{number} {shown_unit}"
 
 
+_ENGLISH_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+"""The magnitudes an English unit is declared with, shown as declared (42 thousand people)."""
+
+
+def format_quantity_en(value: float, unit: Unit) -> str:
+    """A value as an English reader writes it: a unit declared in Chinese or with a
+    magnitude English does not use (万人, 亿元, hundred million yuan) in English words,
+    with million, billion or trillion: 1100 万人 is "11 million people", 3619 亿元
+    "361.9 billion yuan"; any other unit as format_quantity shows it.
+
+    The digits are those format_quantity shows in the declared unit, moved by the exact
+    power of ten: nothing is rounded further (160.84 亿元 is "16.084 billion yuan").
+    """
+    from decimal import Decimal, InvalidOperation
+
+    from zqplan.i18n import unit_word_en
+
+    declared = unit.text.strip()
+    chinese = any(_is_cjk(char) for char in declared)
+    if not math.isfinite(value) or not declared:
+        return format_quantity(value, unit)
+    if not chinese and _split_magnitude(_normalize(declared))[0] in _ENGLISH_SCALES:
+        return format_quantity(value, unit)
+    shown = unit_word_en(unit.base, unit.scale, declared)
+    digits = _number_text(value).replace(",", "")
+    if shown is None or "e" in digits:
+        return format_quantity(value, unit)
+    word, size = shown
+    try:
+        amount = Decimal(digits) * Decimal(repr(unit.scale)) / Decimal(repr(size))
+    except InvalidOperation:  # pragma: no cover - digits are a plain decimal
+        return format_quantity(value, unit)
+    magnitude = ""
+    if unit.base not in _NO_MAGNITUDE_SHOWN:
+        for step, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(amount) >= Decimal(repr(step)):
+                amount, magnitude = amount / Decimal(repr(step)), name
+                break
+    number = f"{amount.normalize():,f}"
+    number = "0" if number in ("-0", "0") else number
+    words = " ".join(part for part in (magnitude, word) if part)
+    if not words:
+        return number
+    return f"{number}{words}" if words[0] in "%％" else f"{number} {words}"
+
+
 def format_quantity_zh(value: float, unit: Unit) -> str:
     """A value as a Chinese reader writes it: "13万辆", "300亿元", "1.15亿斤", "71%".
 
@@ -245,7 +291,8 @@ def format_quantity_zh(value: float, unit: Unit) -> str:
     if shown is None:  # compound or Chinese as declared: its own magnitude and words
         number = _number_text(value)
         chinese = any(_is_cjk(char) for char in declared)
-        return f"{number}{declared}" if chinese else f"{number} {declared}"
+        # A Chinese text writes 1206万人, never 1,206万人.
+        return f"{number.replace(',', '')}{declared}" if chinese else f"{number} {declared}"
     word, size, magnitudes = shown
     amount = value * unit.scale / size if math.isfinite(value) else value
     prefix = ""

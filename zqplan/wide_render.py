@@ -40,15 +40,6 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 """The words of the by-year table: (English, Chinese)."""
 
-SYMBOLS = {
-    Comparator.AT_LEAST: "≥ {}",
-    Comparator.AT_MOST: "≤ {}",
-    Comparator.ABOVE: "> {}",
-    Comparator.BELOW: "< {}",
-    Comparator.EQUAL: "{}",
-}
-"""How a yearly target reads in either language."""
-
 
 def words(key: str, lang: Lang) -> str:
     """A word of WORDS in the language."""
@@ -196,12 +187,14 @@ def _target_text(row: WideRow, cell: YearCell, lang: Lang) -> str:
         return words("plan target", lang).format(amount)
     if cell.target is None:
         return "—"
+    from zqplan.text import YEARLY_WORDS
+
     amount = _shown(cell.target, lang)
-    if cell.comparator is Comparator.RANGE:
-        return f"{amount}–{_shown(cell.high, lang)}"
-    if cell.comparator is Comparator.ABOUT:
-        return words("about", lang).format(amount)
-    return SYMBOLS.get(cell.comparator or Comparator.EQUAL, "{}").format(amount)
+    comparator = cell.comparator or Comparator.EQUAL
+    # The words status and show use (≥ 5.5 / 5.5以上), the unit in its own column.
+    if comparator is Comparator.RANGE:
+        return YEARLY_WORDS[comparator][lang is Lang.ZH].format(amount, _shown(cell.high, lang))
+    return YEARLY_WORDS[comparator][lang is Lang.ZH].format(amount)
 
 
 def _outturn_text(cell: YearCell, lang: Lang) -> str:
