@@ -43,10 +43,12 @@ def imported_commands(*args: str) -> set[str]:
 
 def test_a_command_imports_only_its_own_module() -> None:
     """status (through Typer) and config load their own modules and the shared one, no
-    other (status_run.py is status's, without Typer: see zqplan/fast.py)."""
+    other (status_run.py is status's, without Typer: see zqplan/fast.py; status_load.py
+    its assessments, remembered in the cache)."""
     assert imported_commands("status", "--json") == {
         "zqplan.commands.common",
         "zqplan.commands.status",
+        "zqplan.commands.status_load",
         "zqplan.commands.status_run",
     }
     assert imported_commands("config", "--json") == {

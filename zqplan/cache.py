@@ -1,10 +1,15 @@
 """A derived cache outside the registry: safe to delete, never the only copy of anything.
 
-Two things live there, both rebuilt from the registry and the ledger on demand:
+What lives there is rebuilt from the registry and the ledger on demand:
 
 - the **ledger index**: the ledger's records already parsed, with the length and
   hash of the bytes they came from, so that only lines appended since (by
-  `zqplan update` or a `git pull`) are parsed again;
+  `zqplan update` or a `git pull`) are parsed again, and a digest of each target's
+  records;
+- the **parsed registry**, with a digest of each target's entry;
+- **status's assessments**: each target's, keyed by the digests of its entry and its
+  records, the day and zqplan's code, so that after a pull only the targets whose
+  records changed are judged again;
 - the **output memo**: what a read-only command printed, keyed by everything the
   output depends on (the registry's and the ledger's file state, the command's
   arguments, the day, the terminal, zqplan's own code), so that running the same
@@ -28,7 +33,7 @@ from typing import Any
 
 CACHE_ENV = "ZQPLAN_CACHE_DIR"
 NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever what the cache holds changes shape."""
 MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""
@@ -284,7 +289,13 @@ class Index:
     """What the ledger index remembers, and the hash of the bytes it covers so far."""
 
     def __init__(
-        self, length: int, lines: int, records: list[Record], problems: list[Problem], hasher: Any
+        self,
+        length: int,
+        lines: int,
+        records: list[Record],
+        problems: list[Problem],
+        hasher: Any,
+        digests: dict[str, str],
     ):
         self.length = length
         """Bytes of the ledger already parsed (whole lines only)."""
@@ -296,19 +307,34 @@ class Index:
         """Their problems."""
         self.hasher = hasher
         """BLAKE2b over those bytes, to extend with what is appended."""
+        self.digests = digests
+        """Per target, a digest of its records in file order (see chain)."""
 
 
 def load_index(ledger: Path, raw: bytes) -> Index:
     """The index, if the file still starts with the bytes it covers; else an empty one."""
     found = _read(_index_name(ledger))
-    if isinstance(found, tuple) and len(found) == 6 and found[0] == code_state():
-        _, length, digest, lines, records, problems = found
-        if isinstance(length, int) and len(raw) >= length:
+    if isinstance(found, tuple) and len(found) == 7 and found[0] == code_state():
+        _, length, digest, lines, records, problems, digests = found
+        if isinstance(length, int) and len(raw) >= length and isinstance(digests, dict):
             hasher = _hasher(memoryview(raw)[:length])
             if hasher.hexdigest() == digest:
-                return Index(length, lines, records, problems, hasher)
+                return Index(length, lines, records, problems, hasher, digests)
     # none, unreadable, or the file was rewritten, not appended to: parse it all again
-    return Index(0, 0, [], [], _hasher(b""))
+    return Index(0, 0, [], [], _hasher(b""), {})
+
+
+def chain(digests: dict[str, str], records: Sequence[Record]) -> None:
+    """Extend each target's digest with its records (voids, which name none, aside).
+
+    A digest covers every value of the target's records, their lines and recording
+    times included, in file order: two equal digests mean the same records, in the
+    same order of recording.
+    """
+    for record in records:
+        target = record[1]
+        if target is not None:
+            digests[target] = _blake2b((digests.get(target, "") + repr(record)).encode())
 
 
 def save_index(ledger: Path, index: Index, appended: bytes) -> None:
@@ -323,6 +349,7 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
             index.lines,
             index.records,
             index.problems,
+            index.digests,
         ),
     )
     folder = _folder(create=False)
@@ -333,25 +360,37 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
 # --- the parsed registry ------------------------------------------------------------
 
 
+_entries: list[tuple[object, tuple[str, ...]]] = []
+"""The plan loaded or saved last in this run, and a digest of each of its targets."""
+
+
 def load_plan(raw: bytes) -> Any:
     """The Plan parsed from exactly these registry bytes before, if remembered."""
     found = _read(_plan_name(raw))
-    if found is None:
+    if not isinstance(found, tuple) or len(found) != 2:
         return None
     try:
         with collector_paused():
-            return _decode(found, _model_types())
+            plan = _decode(found[0], _model_types())
     except Exception:  # any damage or mismatch means no cache, never an error
         return None
+    tokens = found[1]
+    if isinstance(tokens, tuple) and len(tokens) == len(getattr(plan, "targets", ())):
+        _entries[:] = [(plan, tokens)]
+    return plan
 
 
 def save_plan(raw: bytes, plan: object) -> None:
     """Remember the Plan parsed from these registry bytes (a valid registry only)."""
+    if directory() is None:
+        return  # caching is off: encoding the plan would be wasted
     try:
         encoded = _encode(plan)
     except (TypeError, RecursionError):
         return
-    _write(_plan_name(raw), encoded)
+    tokens = tuple(_blake2b(repr(entry).encode()) for entry in _encoded_targets(encoded))
+    _entries[:] = [(plan, tokens)]
+    _write(_plan_name(raw), (encoded, tokens))
     folder = _folder(create=False)
     if folder is not None:
         _keep_newest(folder, "plan-", PLANS_KEPT)
@@ -359,6 +398,27 @@ def save_plan(raw: bytes, plan: object) -> None:
 
 PLANS_KEPT = 32
 """Parsed registries kept: one per registry and version in use, and a few old ones."""
+
+
+def _encoded_targets(encoded: Any) -> tuple[Any, ...]:
+    """The encoded targets of an encoded Plan."""
+    import dataclasses
+
+    from zqplan.model import Plan
+
+    names = [f.name for f in dataclasses.fields(Plan)]
+    targets: tuple[Any, ...] = encoded[2 + names.index("targets")][1:]  # ("t", *targets)
+    return targets
+
+
+def target_tokens(plan: Any) -> dict[str, str] | None:
+    """A digest of each target's registry entry (every field, as the plan holds it),
+    for a plan this run loaded or saved through the cache; None otherwise."""
+    targets = plan.targets
+    for known, tokens in _entries:
+        if known is plan:
+            return {t.id: token for t, token in zip(targets, tokens, strict=True)}
+    return None
 
 
 def _plan_name(raw: bytes) -> str:
@@ -426,6 +486,78 @@ def _decode(item: object, types: dict[str, Any]) -> object:
     if tag == "T":
         return dt.datetime.fromisoformat(item[1])
     raise TypeError("not a cached value")
+
+
+# --- status's assessments ---------------------------------------------------------
+
+ASSESSMENTS_KEPT = 16
+"""Files of assessments kept: one per ledger, day and --known-at in use."""
+
+
+def assessments_name(ledger: Path, *parts: object) -> str:
+    """The file of status's assessments for this ledger and these options."""
+    return f"assess-{_digest(str(ledger.resolve()), *parts)}"
+
+
+def load_assessments(name: str) -> dict[str, Any]:
+    """Encoded assessments by key (see assessment_key), as saved; none if not ours."""
+    found = _read(name)
+    if (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and found[0] == code_state()
+        and isinstance(found[1], dict)
+    ):
+        return found[1]
+    return {}
+
+
+def save_assessments(name: str, entries: dict[str, Any]) -> None:
+    """Remember encoded assessments by key."""
+    _write(name, (code_state(), entries))
+    folder = _folder(create=False)
+    if folder is not None:
+        _keep_newest(folder, "assess-", ASSESSMENTS_KEPT)
+
+
+def assessment_key(*parts: object) -> str:
+    """A digest of everything one assessment depends on (texts, numbers, None) but
+    zqplan's code, which the file of assessments carries (see load_assessments)."""
+    return _digest(*parts)
+
+
+def encode_assessment(assessment: Any) -> Any:
+    """An Assessment as plain values, but for its target (the plan has it); None when
+    it has no such form."""
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(assessment)]
+    assert names[0] == "target"
+    try:
+        # without its observations: status shows none, and building them back would
+        # cost what remembering the assessment saves
+        return tuple(
+            ("t",) if name == "observations" else _encode(getattr(assessment, name))
+            for name in names[1:]
+        )
+    except (TypeError, RecursionError):
+        return None
+
+
+def assessment_decoder() -> Any:
+    """A function building an Assessment back from its target and encode_assessment's
+    form; it raises on anything that is not such a form."""
+    from zqplan.model import Assessment
+
+    types = _model_types()
+    build: Any = Assessment  # its fields' types are checked where they were encoded
+
+    def decode(target: Any, item: Any) -> Any:
+        if not isinstance(item, tuple):
+            raise TypeError("not a cached assessment")
+        return build(target, *(_decode(v, types) for v in item))
+
+    return decode
 
 
 def _keep_newest(folder: Path, prefix: str, count: int, total: int | None = None) -> None:

@@ -20,7 +20,17 @@ from zqplan.model import Kind, Observation, Plan, Programme, Where
 from zqplan.paths import LEDGER_SUFFIX, ledger_path
 from zqplan.registry import suggest
 
-__all__ = ["LEDGER_SUFFIX", "Appended", "Ledger", "append", "ledger_path", "read", "validate"]
+__all__ = [
+    "LEDGER_SUFFIX",
+    "Appended",
+    "Ledger",
+    "Lines",
+    "append",
+    "ledger_path",
+    "read",
+    "read_lines",
+    "validate",
+]
 
 HEADER = (
     "# zqplan ledger: one record per line, appended by `zqplan update`.\n"
@@ -714,16 +724,44 @@ def read(path: Path) -> Ledger:
     The records of the bytes read before come from the cache's ledger index when
     the file still starts with those bytes; anything else is parsed again.
     """
-    if not path.exists() and not path.is_symlink():
-        return Ledger(path, (), ())
     from zqplan.cache import collector_paused
 
     with collector_paused():
-        return _read(path)
+        return ledger_of(read_lines(path))
 
 
-def _read(path: Path) -> Ledger:
-    """What read returns, for a ledger file that exists."""
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A ledger's records as plain values, before any model object is built."""
+
+    path: Path
+    """The ledger file."""
+    records: list[Record]
+    """The records of its whole lines, then of a last line without its newline (if
+    that is one), in file order, voids included (see cache.Record)."""
+    problems: list[Problem]
+    """Problems of its whole lines."""
+    torn: list[Problem]
+    """Problems of a last line without its newline: a write in progress, or torn."""
+    whole: int
+    """How many of the records are of whole lines (the rest: of the last line)."""
+    digests: dict[str, str]
+    """Per target, a digest of its records of whole lines (see cache.chain)."""
+
+
+def read_lines(path: Path) -> Lines:
+    """The ledger's records as plain values (a missing file has none), parsing only the
+    lines appended since the cache's ledger index was written."""
+    if not path.exists() and not path.is_symlink():
+        return Lines(path, [], [], [], 0, {})
+    from zqplan.cache import collector_paused
+
+    with collector_paused():
+        return _read_lines(path)
+
+
+def _read_lines(path: Path) -> Lines:
+    """What read_lines returns, for a ledger file that exists."""
     from zqplan import cache
 
     raw = _read_bytes(path)
@@ -737,6 +775,7 @@ def _read(path: Path) -> Ledger:
         added, problems = _parse_lines(appended, first=lines + 1, path=path, seen=seen)
         records.extend(added)
         found.extend(problems)
+        cache.chain(index.digests, added)
         lines += appended.count(b"\n")
         index.length, index.lines = complete, lines
         cache.save_index(path, index, appended)
@@ -746,17 +785,20 @@ def _read(path: Path) -> Ledger:
         tail_records, tail_problems = _parse_lines(
             raw[complete:], first=lines + 1, path=path, seen=seen, torn=True
         )
-    every = [*records, *tail_records]
+    return Lines(path, [*records, *tail_records], found, tail_problems, len(records), index.digests)
+
+
+def ledger_of(lines: Lines) -> Ledger:
+    """The Ledger of these records: observations built, voids applied."""
+    path = lines.path
+    every = lines.records
     void_records = [r for r in every if r[1] is None]
     if void_records:
         every = [r for r in every if r[1] is not None]
     observations = _materialize(every, path)
-
-    def errors(problems: list[Problem]) -> tuple[ZqplanError, ...]:
-        return tuple(LedgerError(m, where=f"{path}:{line}", hint=h) for m, line, h in problems)
-
+    problems = errors(path, lines.problems)
     if not void_records:
-        return Ledger(path, observations, errors(found), errors(tail_problems))
+        return Ledger(path, observations, problems, errors(path, lines.torn))
     voids = tuple(
         Void(r[0], r[2], r[3], dt.datetime.fromisoformat(r[4]), r[5], Where(str(path), r[10]))
         for r in void_records
@@ -765,11 +807,16 @@ def _read(path: Path) -> Ledger:
     return Ledger(
         path,
         kept,
-        (*errors(found), *void_problems),
-        errors(tail_problems),
+        (*problems, *void_problems),
+        errors(path, lines.torn),
         voids,
         withdrawn,
     )
+
+
+def errors(path: Path, problems: list[Problem]) -> tuple[ZqplanError, ...]:
+    """Problems found in the ledger's lines as errors naming FILE:LINE."""
+    return tuple(LedgerError(m, where=f"{path}:{line}", hint=h) for m, line, h in problems)
 
 
 def _apply_voids(
@@ -915,12 +962,22 @@ def _intern(text: str | None) -> str | None:
 
 
 def _materialize(records: list[Record], path: Path) -> tuple[Observation, ...]:
-    """Observations in file order, sequenced so that the newest recorded is highest.
+    """Observations in file order, sequenced so that the newest recorded is highest."""
+    ranks, moments, days = ranked(records)
+    return _build(records, ranks, moments, days, str(path))
+
+
+Moments = dict[str | None, dt.datetime | None]
+"""Each recording time's text (see cache.Record), parsed once."""
+
+
+def ranked(records: list[Record]) -> tuple[list[int], Moments, dict[int, dt.date]]:
+    """Each record's sequence (the newest recorded is highest), and its times and dates.
 
     Records of one batch share a recording time and most share their periods: each
     distinct date and time is built once and shared (a large ledger, less memory).
     """
-    moments: dict[str | None, dt.datetime | None] = {None: None}
+    moments: Moments = {None: None}
     days: dict[int, dt.date] = {}
     for record in records:
         if record[4] not in moments:
@@ -934,13 +991,24 @@ def _materialize(records: list[Record], path: Path) -> tuple[Observation, ...]:
         # merged clones interleave: rank by recording time, then file order (sort is stable)
         for position, index in enumerate(sorted(range(len(records)), key=times.__getitem__), 1):
             ranks[index] = position
+    return ranks, moments, days
+
+
+def observations_of(
+    records: list[Record],
+    ranks: list[int],
+    moments: Moments,
+    days: dict[int, dt.date],
+    path: Path,
+) -> tuple[Observation, ...]:
+    """Some records as Observations, with the sequences `ranked` gave them."""
     return _build(records, ranks, moments, days, str(path))
 
 
 def _build(
     records: list[Record],
     ranks: list[int],
-    moments: dict[str | None, dt.datetime | None],
+    moments: Moments,
     days: dict[int, dt.date],
     name: str,
 ) -> tuple[Observation, ...]:

@@ -156,7 +156,14 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
 
     path = resolve_registry(option, writing=False)
     plan = registry.load_plan(path)
-    records = ledger.read(ledger.ledger_path(path))
+    return checked(plan, ledger.read(ledger.ledger_path(path)))
+
+
+def checked(plan: Plan, records: Ledger) -> tuple[Plan, Ledger]:
+    """The plan and its ledger if the ledger is valid, or an error naming the first
+    problem; records of renamed targets carried over, of unknown ones left out (said)."""
+    from zqplan import ledger
+
     observations: Sequence[Observation] = records.observations
     if any(t.renamed_from for t in plan.targets) or not _all_known(plan, records):
         from zqplan.renames import carry_over
@@ -174,9 +181,14 @@ def load(option: Path | None) -> tuple[Plan, Ledger]:
     problems = [*records.problems, *ledger.validate(plan, observations)]
     if problems:
         raise Problems(problems)
-    for torn in records.torn:  # maybe a write in progress: left out, and said so
-        say(f"zqplan: note: left out {torn} (`zqplan check` for more)")
+    say_torn(records.torn)
     return plan, records
+
+
+def say_torn(torn: Sequence[ZqplanError]) -> None:
+    """A note for a last line without its newline that is no record."""
+    for problem in torn:  # maybe a write in progress: left out, and said so
+        say(f"zqplan: note: left out {problem} (`zqplan check` for more)")
 
 
 def _all_known(plan: Plan, records: Ledger) -> bool:

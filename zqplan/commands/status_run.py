@@ -10,9 +10,7 @@ from zqplan.commands.common import (
     arguments,
     as_of_date,
     emit_output,
-    known,
     known_at_date,
-    load,
     memoized,
     plain_pipe,
     resolve_registry,
@@ -70,24 +68,14 @@ def run(
     knew = known_at_date(known_at)
 
     def body() -> None:
+        from zqplan.commands.status_load import load_assessed
         from zqplan.render import Output
         from zqplan.report import flat_row, status_columns, status_document
-        from zqplan.status import assess_plan
 
         # Inside the memoised body: a replayed run never loads select.py and the model.
         selection = selection_of(params)
-        plan, records = load(path)
-        in_plan = plan
-        if any(t.retired for t in plan.targets):
-            from zqplan.renames import in_force
-
-            in_plan = in_force(plan, day)  # retired targets: in show and history, not here
-        assessments = select_targets(
-            plan,
-            assess_plan(in_plan, known(records.observations, knew), as_of=day),
-            selection,
-            lang,
-        )
+        plan, judged = load_assessed(path, as_of=day, known_at=knew)
+        assessments = select_targets(plan, judged, selection, lang)
         document = status_document(plan, assessments, as_of=day, known_at=knew)
 
         def view(terminal: Terminal) -> RenderableType:
