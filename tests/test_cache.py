@@ -200,3 +200,26 @@ class TestTrust:
         entry.chmod(0o666)
         assert not cache.trusted(entry)
         assert [o.value for o in ledger.read(path).observations] == [80.0]
+
+
+class TestParsedRegistry:
+    """The parsed registry is remembered only when the cache is on."""
+
+    def test_no_cache_encodes_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """ZQPLAN_NO_CACHE=1: the plan is read as usual and never turned into its cache
+        form (work that would be thrown away), nor is a cached one looked for."""
+        from zqplan.registry import load_plan
+
+        monkeypatch.setenv("ZQPLAN_NO_CACHE", "1")
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+
+        def refuse(*args: object) -> object:
+            raise AssertionError("the cache is off")
+
+        monkeypatch.setattr(cache, "_encode", refuse)
+        monkeypatch.setattr(cache, "_read", refuse)
+        plan = load_plan(SHIPPED)
+        assert plan.target("farm-output") is not None
+        assert not (tmp_path / "cache").exists()

@@ -335,6 +335,8 @@ def save_index(ledger: Path, index: Index, appended: bytes) -> None:
 
 def load_plan(raw: bytes) -> Any:
     """The Plan parsed from exactly these registry bytes before, if remembered."""
+    if directory() is None:
+        return None  # caching is off: not even the key is worked out
     found = _read(_plan_name(raw))
     if found is None:
         return None
@@ -347,6 +349,8 @@ def load_plan(raw: bytes) -> Any:
 
 def save_plan(raw: bytes, plan: object) -> None:
     """Remember the Plan parsed from these registry bytes (a valid registry only)."""
+    if directory() is None:
+        return  # caching is off: encoding the plan (~14 ms) would be for nothing
     try:
         encoded = _encode(plan)
     except (TypeError, RecursionError):
