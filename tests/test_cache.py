@@ -200,3 +200,49 @@ class TestTrust:
         entry.chmod(0o666)
         assert not cache.trusted(entry)
         assert [o.value for o in ledger.read(path).observations] == [80.0]
+
+
+class TestCacheOff:
+    """With ZQPLAN_NO_CACHE=1 the cache costs nothing: no key worked out, nothing encoded."""
+
+    def test_no_cache_encodes_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """ZQPLAN_NO_CACHE=1: the plan is read as usual and never turned into its cache
+        form (work that would be thrown away), nor is a cached one looked for."""
+        from zqplan.registry import load_plan
+
+        monkeypatch.setenv("ZQPLAN_NO_CACHE", "1")
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+
+        def refuse(*args: object) -> object:
+            raise AssertionError("the cache is off")
+
+        monkeypatch.setattr(cache, "_encode", refuse)
+        monkeypatch.setattr(cache, "_read", refuse)
+        plan = load_plan(SHIPPED)
+        assert plan.target("farm-output") is not None
+        assert not (tmp_path / "cache").exists()
+
+    def test_no_cache_works_out_no_memo_key(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """ZQPLAN_NO_CACHE=1: status runs and prints its document without the memo's key
+        (a digest of zqplan's files and the registry's state) or a look for a memo."""
+        import json
+
+        from zqplan.commands.status_run import run as status
+
+        monkeypatch.setenv("ZQPLAN_NO_CACHE", "1")
+        monkeypatch.setenv("ZQPLAN_CACHE_DIR", str(tmp_path / "cache"))
+
+        def refuse(*args: object, **kwargs: object) -> object:
+            raise AssertionError("the cache is off")
+
+        for name in ("output_key", "recall", "remember"):
+            monkeypatch.setattr(cache, name, refuse)
+        status(registry=SHIPPED, json=True, as_of="2025-06-30")
+        document = json.loads(capsys.readouterr().out)
+        assert document["as_of"] == "2025-06-30"
+        assert "farm-output" in [t["id"] for t in document["targets"]]
+        assert not (tmp_path / "cache").exists()

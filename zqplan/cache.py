@@ -366,6 +366,8 @@ _entries: list[tuple[object, tuple[str, ...]]] = []
 
 def load_plan(raw: bytes) -> Any:
     """The Plan parsed from exactly these registry bytes before, if remembered."""
+    if directory() is None:
+        return None  # caching is off: not even the key is worked out
     found = _read(_plan_name(raw))
     if not isinstance(found, tuple) or len(found) != 2:
         return None
@@ -383,7 +385,7 @@ def load_plan(raw: bytes) -> Any:
 def save_plan(raw: bytes, plan: object) -> None:
     """Remember the Plan parsed from these registry bytes (a valid registry only)."""
     if directory() is None:
-        return  # caching is off: encoding the plan would be wasted
+        return  # caching is off: encoding the plan (~14 ms) would be for nothing
     try:
         encoded = _encode(plan)
     except (TypeError, RecursionError):
@@ -468,24 +470,33 @@ def _model_types() -> dict[str, Any]:
 
 
 def _decode(item: object, types: dict[str, Any]) -> object:
+    """A Plan (or any value) back from its cache form; TypeError when it is none."""
     import datetime as dt
 
-    if not isinstance(item, tuple):
-        if item is None or type(item) in (str, int, float, bool):
-            return item
+    enums: dict[tuple[str, object], object] = {}  # a plan names each member many times
+
+    def build(item: object) -> object:
+        if type(item) is not tuple:  # marshal builds plain tuples only
+            if item is None or type(item) in (str, int, float, bool):
+                return item
+            raise TypeError("not a cached value")
+        tag = item[0]
+        if tag == "D":
+            return types[item[1]](*[build(v) for v in item[2:]])
+        if tag == "t":
+            return tuple([build(v) for v in item[1:]])
+        if tag == "d":
+            return dt.date.fromordinal(item[1])
+        if tag == "E":
+            member = enums.get((item[1], item[2]))
+            if member is None:
+                member = enums[item[1], item[2]] = types[item[1]](item[2])
+            return member
+        if tag == "T":
+            return dt.datetime.fromisoformat(item[1])
         raise TypeError("not a cached value")
-    tag = item[0]
-    if tag == "D":
-        return types[item[1]](*(_decode(v, types) for v in item[2:]))
-    if tag == "t":
-        return tuple(_decode(v, types) for v in item[1:])
-    if tag == "d":
-        return dt.date.fromordinal(item[1])
-    if tag == "E":
-        return types[item[1]](item[2])
-    if tag == "T":
-        return dt.datetime.fromisoformat(item[1])
-    raise TypeError("not a cached value")
+
+    return build(item)
 
 
 # --- status's assessments ---------------------------------------------------------

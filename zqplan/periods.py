@@ -7,7 +7,6 @@ value zqplan stores is the end of that period, as a figure "for 2024" is dated
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -16,13 +15,15 @@ FORMS = "YYYY-MM-DD, YYYY/MM/DD, YYYY, YYYY-Q4, YYYY-MM, 2024年, 2024年12月, 
 
 _CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日")
-_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月(?:份)?(?:末|底)?")
-_QUARTER = re.compile(
+# The forms' patterns compile when first tried (re keeps them): an update with a date
+# such as 2024-12-31 tries only _DAY.
+_DAY = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日"
+_MONTH = r"(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月(?:份)?(?:末|底)?"
+_QUARTER = (
     r"(\d{4})\s*[-/ ]?\s*[Qq]([1-4])|[Qq]([1-4])\s*[-/ ]?\s*(\d{4})"
     r"|(\d{4})年\s*第?([一二三四1-4])季度(?:末)?"
 )
-_YEAR = re.compile(r"(\d{4})(?:年(?:度)?(?:末|底)?)?")
+_YEAR = r"(\d{4})(?:年(?:度)?(?:末|底)?)?"
 
 _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 """Full-width digits and signs (２０２４／１２) as ASCII."""
@@ -46,18 +47,18 @@ def parse_period(text: str) -> dt.date:
     """
     typed = text.translate(_WIDE).strip()
     try:
-        if found := _DAY.fullmatch(typed):
+        if found := re.fullmatch(_DAY, typed):
             year, month, day = (int(g) for g in found.groups() if g is not None)
             return dt.date(year, month, day)
-        if found := _QUARTER.fullmatch(typed):
+        if found := re.fullmatch(_QUARTER, typed):
             parts = [g for g in found.groups() if g is not None]
             if found.group(3) is not None:  # Q4 2024
                 parts.reverse()
             return quarter_end(int(parts[0]), _CHINESE_NUMERALS[parts[1]])
-        if found := _MONTH.fullmatch(typed):
+        if found := re.fullmatch(_MONTH, typed):
             year, month = (int(g) for g in found.groups() if g is not None)
             return month_end(year, month)
-        if found := _YEAR.fullmatch(typed):
+        if found := re.fullmatch(_YEAR, typed):
             return dt.date(int(found.group(1)), 12, 31)
     except ValueError as exc:
         raise PeriodError(text, str(exc)) from None
@@ -68,7 +69,11 @@ def month_end(year: int, month: int) -> dt.date:
     """The last day of a month."""
     if not 1 <= month <= 12:
         raise ValueError(f"month must be in 1..12, not {month}")
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:
+        return dt.date(year, 12, 31)
+    # The day before the next month's first (not calendar.monthrange: calendar loads
+    # locale, ~2 ms of an update).
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:

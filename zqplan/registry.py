@@ -37,7 +37,9 @@ from zqplan.model import (
 SCHEMA = "zqplan.registry/1"
 """The registry format this version reads."""
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+"""What an id looks like (a pattern for re.match: compiled when a registry is parsed, not
+when a cached one is read)."""
 """Ids of areas and targets: lower-case letters, digits and hyphens."""
 
 TOP_KEYS = ("schema", "plan", "documents", "areas", "targets", "programmes")
@@ -89,10 +91,9 @@ YEARLY_KEYS = ("target", "source", "document", "note")
 
 _Choice = TypeVar("_Choice", Direction, Kind, Attribute, Role, Trajectory, Frequency)
 
-_KEY = re.compile(
-    r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"))*)\s*="
-)
-_TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+# Patterns compile on first use (re keeps them): a registry read from the cache needs none.
+_KEY = r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"))*)\s*="
+_TOML_POSITION = r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -113,6 +114,7 @@ class LineIndex:
         self._array_tables: dict[str, list[int]] = {}
         self._text_lines = text.splitlines()
         table = ""
+        keys = re.compile(_KEY)
         for number, line in enumerate(self._text_lines, start=1):
             header = _header(line)
             if header is not None:
@@ -121,7 +123,7 @@ class LineIndex:
                 if line.lstrip().startswith("[["):
                     self._array_tables.setdefault(table, []).append(number)
                 continue
-            key = _KEY.match(line)
+            key = keys.match(line)
             if key:
                 # a dotted key (target.value = 1) names a path inside the current table
                 parts = [part.strip().strip('"') for part in key.group(1).split(".")]
@@ -161,7 +163,7 @@ class LineIndex:
             line = self._text_lines[number - 1]
             if _header(line) is not None:
                 return None
-            found = _KEY.match(line)
+            found = re.match(_KEY, line)
             if found and found.group(1).strip() == key:
                 return number
         return None
@@ -174,6 +176,8 @@ class LineIndex:
             line = self._text_lines[number - 1]
             if number == start:
                 line = line.split("=", 1)[-1]
+            if "{" not in line and "}" not in line:
+                continue  # not a brace on it, in code or in a string: nothing to count
             for char in _code_only(line):
                 if char == "{":
                     if depth == 0:
@@ -286,7 +290,7 @@ def parse_toml(text: str, *, path: Path, error: type[ZqplanError]) -> dict[str, 
         if conflict is not None:  # a merge left both sides in: say so, not "invalid statement"
             message, hint = describe(conflict)
             raise error(message, where=f"{path}:{conflict[0]}", hint=hint) from None
-        found = _TOML_POSITION.match(str(exc))
+        found = re.match(_TOML_POSITION, str(exc))
         if found is None:
             raise error(f"invalid TOML: {exc}", where=str(path)) from None
         raise error(
@@ -519,7 +523,7 @@ class _Reader:
         for target in targets:
             for old in target.renamed_from:
                 keys = ("targets", target.id, "renamed_from")
-                if not ID_PATTERN.match(old):
+                if not re.match(ID_PATTERN, old):
                     self.problem(f"renamed_from id '{old}' is not an id", *keys)
                 elif old in current:
                     self.problem(
@@ -546,7 +550,7 @@ class _Reader:
     ) -> tuple[dict[str, Any], str | None] | None:
         """The head every target and programme shares: id, table, keys, area."""
         keys = (f"{what}s", entry_id)
-        if not ID_PATTERN.match(entry_id):
+        if not re.match(ID_PATTERN, entry_id):
             self.problem(
                 f"{what} id '{entry_id}' must be lower-case letters, digits and hyphens, "
                 "starting with a letter",
@@ -727,7 +731,7 @@ class _Reader:
             stage_id = item.get("id")
             title = item.get("title")
             date = item.get("date")
-            if not isinstance(stage_id, str) or not ID_PATTERN.match(stage_id):
+            if not isinstance(stage_id, str) or not re.match(ID_PATTERN, stage_id):
                 self.problem(
                     f"'{label}.id' must be lower-case letters, digits and hyphens", line=line
                 )
@@ -797,7 +801,7 @@ class _Reader:
         found: list[Document] = []
         for document_id, table in self.table(document, "documents").items():
             keys = ("documents", document_id)
-            if not ID_PATTERN.match(document_id):
+            if not re.match(ID_PATTERN, document_id):
                 self.problem(
                     f"document id '{document_id}' must be lower-case letters, digits and "
                     "hyphens, starting with a letter",
@@ -875,7 +879,7 @@ class _Reader:
         found: list[Area] = []
         for area_id, table in areas.items():
             keys = ("areas", area_id)
-            if not ID_PATTERN.match(area_id):
+            if not re.match(ID_PATTERN, area_id):
                 self.problem(
                     f"area id '{area_id}' must be lower-case letters, digits and hyphens",
                     *keys,

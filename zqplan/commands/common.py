@@ -355,14 +355,18 @@ def memoized(
     terminal = (tty, interactive(), terminal_columns() if tty else None)
     # The registry's path as named is in the output (messages, JSON), so in the key.
     named = {**params, "registry as named": str(registry)}
-    key = cache.output_key(
-        command,
-        named,
-        [registry, ledger_path(registry), *also],
-        day=day.isoformat(),
-        terminal=terminal,
+    key = (
+        None  # the cache is off: no key to work out (zqplan's files, the registry's state)
+        if cache.directory() is None
+        else cache.output_key(
+            command,
+            named,
+            [registry, ledger_path(registry), *also],
+            day=day.isoformat(),
+            terminal=terminal,
+        )
     )
-    replay = cache.recall(key)
+    replay = None if key is None else cache.recall(key)
     if replay is not None:
         stdout, stderr, code = replay
     else:
@@ -381,7 +385,8 @@ def memoized(
             code = stopped
         _captures.pop()
         stdout, stderr = "".join(captured[0]), "".join(captured[1])
-        cache.remember(key, stdout, stderr, code)
+        if key is not None:
+            cache.remember(key, stdout, stderr, code)
     emit(stdout)
     _to_stderr(stderr)
     if code:
