@@ -190,6 +190,73 @@ def test_hostile_text_appears_literally_everywhere(tmp_path: Path) -> None:
     assert record[6].value == SHOWN_HOSTILE
 
 
+def test_xlsx_text_never_becomes_a_formula_a_number_or_a_link(tmp_path: Path) -> None:
+    # A note that Excel would run as a formula, a source that it would make a link, a
+    # title that it would read as the number 123: each stays the text it is, everywhere.
+    formula = '=HYPERLINK("http://evil.example/","click")'
+    link = "http://evil.example/"
+    hostile = plan_text(title="0123", note=formula, source=link)
+    done = report(tmp_path, "-o", "r.xlsx", plan=hostile)
+    assert done.returncode == 0, done.stderr
+    book = _workbook(tmp_path / "r.xlsx")
+    row = next(r for r in book["Status"].iter_rows(min_row=2) if r[0].value == "factories")
+    cells = {"title": row[1], "note": row[14], "source": row[15]}
+    record = next(
+        r for r in book["History"].iter_rows(min_row=2) if r[0].value == "factories" and r[5].value
+    )
+    cells |= {"record source": record[5], "record note": record[6]}
+    for name, cell in cells.items():
+        assert cell.data_type == "s", name  # text: not "f" (a formula), not "n" (a number)
+        assert cell.hyperlink is None, name
+    assert [cell.value for cell in cells.values()] == ["0123", formula, link, link, formula]
+
+
+def test_a_report_replays_its_memo_byte_for_byte_until_the_ledger_changes(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "targets.toml").write_text(plan_text(), encoding="utf-8")
+    env = {"ZQPLAN_CACHE_DIR": str(cache)}
+
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        done = run_zqplan(*args, cwd=folder, env={**env, **extra})
+        assert done.returncode == 0, done.stderr
+        return done
+
+    def entries() -> dict[str, int]:
+        """The memo's entries and their inodes (a new write is a new file)."""
+        return {entry.name: entry.stat().st_ino for entry in cache.glob("out-*")}
+
+    run("update", "farm-output", "88", "--date", "2025-03-31")
+    ledger = folder / "targets.ledger.toml"
+    line = ledger.read_text(encoding="utf-8").splitlines()[-1]
+    # A record for a target the plan does not have: left out, with a note on stderr.
+    ghost = line.replace('"farm-output"', '"ghost"').replace("-", "-0", 1)
+    with ledger.open("a", encoding="utf-8") as stream:
+        stream.write(ghost + "\n")
+    note = "zqplan: note: left out 1 record(s) for unknown target(s) 'ghost'"
+    for number, fmt in enumerate(("xlsx", "html", "md"), start=1):
+        first = run("report", "--as-of", AS_OF, "-o", f"first.{fmt}")
+        made = entries()
+        assert len(made) == number  # one memo entry per format
+        again = run("report", "--as-of", AS_OF, "-o", f"again.{fmt}")
+        assert entries() == made  # replayed: no entry written anew
+        fresh = run("report", "--as-of", AS_OF, "-o", f"fresh.{fmt}", ZQPLAN_NO_CACHE="1")
+        for done in (first, again, fresh):
+            assert note in done.stderr  # said again by the replay
+        content = (folder / f"first.{fmt}").read_bytes()
+        assert (folder / f"again.{fmt}").read_bytes() == content
+        assert (folder / f"fresh.{fmt}").read_bytes() == content  # as a fresh run writes it
+    # A new record: the memo no longer applies, the report shows it.
+    before = run("report", "--as-of", AS_OF).stdout
+    assert "| farm-output | Farm output | 88 billion yuan |" in before
+    run("update", "farm-output", "91", "--date", "2025-06-30")
+    after = run("report", "--as-of", AS_OF).stdout
+    assert "| farm-output | Farm output | 91 billion yuan |" in after
+
+
 def test_format_from_extension_and_refusals_write_nothing(tmp_path: Path) -> None:
     done = report(tmp_path, "-o", "r.html")
     assert done.returncode == 0, done.stderr

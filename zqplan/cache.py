@@ -272,6 +272,30 @@ def remember(key: str, stdout: str, stderr: str, code: int) -> None:
         _keep_newest(folder, "out-", MEMO_ENTRIES, MEMO_TOTAL_BYTES)
 
 
+def recall_file(key: str) -> tuple[bytes, str] | None:
+    """A memoised file a read-only command wrote (`report -o`), and its messages."""
+    found = _read(f"out-{key}")
+    if (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], bytes)
+        and isinstance(found[1], str)
+    ):
+        return found
+    return None
+
+
+def remember_file(key: str, content: bytes, messages: Sequence[str]) -> None:
+    """Memoise a file's bytes and the messages said while making it."""
+    said = "".join(messages)
+    if len(content) + len(said) > MEMO_MAX_BYTES:
+        return
+    _write(f"out-{key}", (content, said))
+    folder = _folder(create=False)
+    if folder is not None:
+        _keep_newest(folder, "out-", MEMO_ENTRIES, MEMO_TOTAL_BYTES)
+
+
 # --- the ledger index ------------------------------------------------------------
 
 Record = tuple[Any, ...]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -123,21 +125,98 @@ def command(
             f"--since {then} is after --as-of {day}",
             hint="give a day before the one judged, e.g. the last meeting's",
         )
-    meeting, observations = _meeting(
-        path, selection, day, knew, lang, history=chosen == "xlsx", since=then
-    )
+    from zqplan import cache
+    from zqplan.commands.common import _to_stderr
+
+    # --since reads the registry's git history, which no file state covers: never memoised.
+    key = None
+    if then is None and cache.directory() is not None:
+        key = _memo_key(path, chosen, lang, day, knew, {"area": area, "state": state})
+        found = cache.recall_file(key)
+        if found is not None:  # the same bytes a fresh run writes, and its messages
+            content, messages = found
+            _to_stderr(messages)
+            _deliver(output, lambda target: target.write_bytes(content))
+            return
+    said: list[str] = []
+    with _messages_kept(said):
+        meeting, observations = _meeting(
+            path, selection, day, knew, lang, history=chosen == "xlsx", since=then
+        )
     if chosen == "xlsx":
-        _deliver(output, lambda target: _xlsx(meeting, observations, target))
+        content = b""
+    elif chosen == "html":
+        from zqplan.meeting.html import html_text
+
+        content = html_text(meeting).encode("utf-8")
     else:
-        if chosen == "html":
-            from zqplan.meeting.html import html_text
+        from zqplan.meeting.markdown import markdown_text
 
-            content = html_text(meeting).encode("utf-8")
+        content = markdown_text(meeting).encode("utf-8")
+
+    def write(target: Path) -> None:
+        if chosen == "xlsx":
+            _xlsx(meeting, observations, target)
         else:
-            from zqplan.meeting.markdown import markdown_text
+            target.write_bytes(content)
+        if key is not None:  # a copy of what is written, for the next run on the same files
+            cache.remember_file(key, target.read_bytes() if chosen == "xlsx" else content, said)
 
-            content = markdown_text(meeting).encode("utf-8")
-        _deliver(output, lambda target: target.write_bytes(content))
+    _deliver(output, write)
+
+
+LIBRARIES = {"html": ("jinja2", "markupsafe"), "xlsx": ("xlsxwriter",), "md": ()}
+"""The libraries whose code shapes a format's bytes (their files enter the memo key)."""
+
+
+def _memo_key(
+    path: Path,
+    chosen: str,
+    lang: Lang,
+    day: dt.date,
+    knew: dt.date | None,
+    filters: dict[str, list[str] | None],
+) -> str:
+    """The report memo's key: what `status` keys on (registry, ledger, options, day,
+    zqplan's code) and the format, the language, the renderers' code and template and
+    the version of the library that writes the format. Not the output's path: the
+    report's bytes are the same wherever they go."""
+    from importlib.util import find_spec
+
+    from zqplan import cache
+    from zqplan.paths import ledger_path
+
+    meeting = Path(__file__).resolve().parent.parent / "meeting"
+    code = [*meeting.glob("*.py"), *(meeting / "templates").iterdir()]
+    for name in LIBRARIES[chosen]:
+        spec = find_spec(name)  # finds the installed files without importing them
+        if spec is not None and spec.origin is not None:
+            code.append(Path(spec.origin))
+    params = {
+        "format": chosen,
+        "lang": lang.value,
+        "known at": None if knew is None else knew.isoformat(),
+        "registry as named": str(path),
+        **filters,
+    }
+    return cache.output_key(
+        "report", params, [path, ledger_path(path), *sorted(code)], day=day.isoformat(), terminal=()
+    )
+
+
+@contextmanager
+def _messages_kept(said: list[str]) -> Iterator[None]:
+    """Messages said meanwhile go to stderr as ever, and into `said` for the memo."""
+    from zqplan.commands.common import _captures, _to_stderr
+
+    captured: tuple[list[str], list[str]] = ([], [])
+    _captures.append(captured)
+    try:
+        yield
+    finally:
+        _captures.pop()
+        said += captured[1]
+        _to_stderr("".join(captured[1]))
 
 
 def _meeting(
