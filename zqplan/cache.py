@@ -13,7 +13,9 @@ What lives there is rebuilt from the registry and the ledger on demand:
 - the **output memo**: what a read-only command printed, keyed by everything the
   output depends on (the registry's and the ledger's file state, the command's
   arguments, the day, the terminal, zqplan's own code), so that running the same
-  command again on unchanged files costs only start-up.
+  command again on unchanged files costs only start-up; for `report -o`, the
+  bytes of the file it wrote (keyed also by the format and the code that
+  renders it), written again instead of made again.
 
 `ZQPLAN_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/zqplan`, else
 `~/.cache/zqplan`); `ZQPLAN_NO_CACHE=1` turns it off. It is used only in a folder
