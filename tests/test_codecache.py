@@ -1,6 +1,6 @@
-"""The methods @dataclass writes for zqplan's classes are compiled once and kept
-(zqplan/codecache.py): the classes are the same as compiled afresh, a damaged file is
-ignored and written again, and a run with nothing new to compile writes nothing."""
+"""The methods @dataclass writes for zqplan's classes are compiled once and kept, a file
+per module (zqplan/codecache.py): the classes are the same as compiled afresh, a damaged
+file is ignored and written again, and a run with nothing new to compile writes nothing."""
 
 from __future__ import annotations
 
@@ -42,13 +42,14 @@ print(json.dumps({
     "classes": described,
     "behaviour": [repr(where), where == model.Where("targets.toml", 3), hash(where)
                   == hash(model.Where("targets.toml", 3)), frozen],
-    "file": codecache.cache_file(),
-    "compiled": len(codecache._changed),
-    "kept": len(codecache._codes),
+    "file": codecache.cache_file("zqplan.model"),
+    "compiled": codecache._compiled.get("zqplan.model", 0),
+    "kept": len(codecache._known.get("zqplan.model", {})),
+    "used": len(codecache._used.get("zqplan.model", {})),
 }))
 """
-"""Prints zqplan.model's dataclasses' generated methods, how they behave, the cache file
-and how many texts this run compiled; `plain` turns the cache off first."""
+"""Prints zqplan.model's dataclasses' generated methods, how they behave, the model's
+file and how many of its texts this run compiled; `plain` turns the cache off first."""
 
 
 def describe(tmp_path: Path, mode: str = "cached", **env: str) -> dict[str, object]:
@@ -77,10 +78,10 @@ def test_kept_code_builds_the_same_classes(tmp_path: Path) -> None:
     cache_file = Path(str(first["file"]))
     assert str(cache_file).startswith(str(tmp_path / "pycache"))
     assert cache_file.is_file()
-    assert first["compiled"] == first["kept"] != 0
+    assert first["compiled"] == first["kept"] == first["used"] != 0
     second = describe(tmp_path)
     assert second["compiled"] == 0  # everything came from the file
-    assert second["kept"] == first["kept"]
+    assert second["kept"] == second["used"] == first["kept"]
     plain = describe(tmp_path, "plain")
     assert plain["kept"] == 0
     assert first["classes"] == second["classes"] == plain["classes"]
@@ -109,3 +110,22 @@ def test_nothing_new_nothing_written(tmp_path: Path) -> None:
     os.utime(cache_file, ns=(stamp - 10**9, stamp - 10**9))
     describe(tmp_path)
     assert cache_file.stat().st_mtime_ns == stamp - 10**9
+
+
+def test_a_changed_module_keeps_only_what_it_uses(tmp_path: Path) -> None:
+    """When a module's classes change (here: its file lacks one text and holds one no
+    class writes any more), the run compiles the missing text and writes the module's
+    file anew with exactly the texts the module uses: old classes do not pile up."""
+    import marshal
+
+    first = describe(tmp_path)
+    cache_file = Path(str(first["file"]))
+    stamp, codes = marshal.loads(cache_file.read_bytes())
+    dropped = next(iter(codes))
+    stale = "def __create_fn__():\n def gone(self):\n  return 1\n return gone"
+    changed = {k: v for k, v in codes.items() if k != dropped}
+    changed[stale] = compile(stale, "<string>", "exec", dont_inherit=True)
+    cache_file.write_bytes(marshal.dumps((stamp, changed)))
+    again = describe(tmp_path)
+    assert again["compiled"] == 1
+    assert set(marshal.loads(cache_file.read_bytes())[1]) == set(codes)

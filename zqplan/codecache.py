@@ -3,13 +3,16 @@ zqplan's bytecode, so that a run does not compile them again.
 
 @dataclass builds each class's __init__, __repr__, __eq__, __hash__, __setattr__ and
 __delattr__ as source text and compiles it with `exec` while the module is imported:
-about 160 small compilations on the way to `status`, some 40 ms of CPU, most of a
+about 160 small compilations on the way to `status`, some 20 ms of CPU, most of a
 cold run's own cost (issue 9). install() gives the dataclasses module an `exec` that
 looks the text up first: the same text compiles to the same code, so the classes are
-the same; only the compiling is skipped. The file is derived like a .pyc (per Python
-build and optimisation level, in zqplan's __pycache__); a missing, unreadable or
-foreign file is ignored and written again, and without write access (or with
-PYTHONDONTWRITEBYTECODE) every run compiles, as before.
+the same; only the compiling is skipped. Each module's methods are kept in a file of
+their own, read when the module defines its first class and written (whole, exactly
+what this import of the module used) when the run had to compile any of them. The
+files are derived like .pyc files (per Python build and optimisation level, in
+zqplan's __pycache__); a missing, unreadable or foreign one is ignored and written
+again, and without write access (or with PYTHONDONTWRITEBYTECODE) every run compiles,
+as before.
 """
 
 from __future__ import annotations
@@ -24,27 +27,25 @@ from typing import Any
 PACKAGE = "zqplan"
 """Only classes of this package's modules are looked up (and kept)."""
 
-LIMIT = 2000
-"""More texts kept than this (old classes pile up while zqplan is edited): keep only
-those this run used."""
+_known: dict[str, dict[str, CodeType]] = {}
+"""Per module: source text -> its compiled code (the module's file, and any compiled
+by this run); a module is here once it has defined a dataclass."""
 
-_codes: dict[str, CodeType] = {}
-"""Source text -> its compiled code: the file's, and any compiled by this run."""
+_used: dict[str, dict[str, CodeType]] = {}
+"""Per module: the texts (and code) its import used in this run."""
 
-_used: set[str] = set()
-"""The texts this run looked up."""
-
-_changed: list[bool] = []
-"""Set when this run compiled a text the file lacked: the file is written at exit."""
+_compiled: dict[str, int] = {}
+"""Per module: how many texts this run compiled (its file lacked them): the modules
+whose files are written at exit."""
 
 
 def stamp() -> tuple[str, int]:
-    """What the file's code is valid for: this Python build and its optimisation level."""
+    """What a file's code is valid for: this Python build and its optimisation level."""
     return sys.version, sys.flags.optimize
 
 
-def cache_file() -> str | None:
-    """Where the compiled methods are kept (zqplan's __pycache__, or under
+def cache_file(module: str) -> str | None:
+    """Where a module's compiled methods are kept (zqplan's __pycache__, or under
     $PYTHONPYCACHEPREFIX), or None when this Python keeps no bytecode files."""
     tag = sys.implementation.cache_tag
     if tag is None:
@@ -54,25 +55,25 @@ def cache_file() -> str | None:
         cached = os.path.join(sys.pycache_prefix, folder.lstrip(os.sep + (os.altsep or "")))
     else:
         cached = os.path.join(folder, "__pycache__")
-    return os.path.join(cached, f"dataclasses.{tag}.marshal")
+    return os.path.join(cached, f"{module}.dataclasses.{tag}.marshal")
 
 
 def install() -> None:
-    """Load the kept code and have @dataclass compile through `compiled`."""
+    """Have @dataclass compile through `compiled`."""
     import dataclasses
 
     if vars(dataclasses).get("exec") is not None:
         return  # installed already (or another's): leave it
-    path = cache_file()
-    if path is not None:
-        _codes.update(_load(path))
     # A global of the module, found before the builtin by its calls of exec.
     vars(dataclasses)["exec"] = compiled
 
 
-def _load(path: str) -> dict[str, CodeType]:
-    """The file's texts and code, or nothing when it is missing, unreadable or not for
-    this Python."""
+def _load(module: str) -> dict[str, CodeType]:
+    """A module's kept texts and code, or nothing when its file is missing, unreadable
+    or not for this Python."""
+    path = cache_file(module)
+    if path is None:
+        return {}
     try:
         with open(path, "rb") as file:
             kept = marshal.loads(file.read())  # one read: marshal.load reads piece by piece
@@ -88,22 +89,24 @@ def _load(path: str) -> dict[str, CodeType]:
 
 def compiled(source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /) -> None:
     """`exec` as @dataclass calls it; a zqplan class's text runs from code compiled once."""
-    name = globals.get("__name__") if globals is not None else None
-    if not (isinstance(source, str) and isinstance(name, str) and _ours(name)):
+    module = globals.get("__name__") if globals is not None else None
+    if not (isinstance(source, str) and isinstance(module, str) and _ours(module)):
         builtins.exec(source, globals, locals)
         return
-    code = _codes.get(source)
+    known = _known.get(module)
+    if known is None:
+        known = _known[module] = _load(module)
+    code = known.get(source)
     if code is None:
         # dont_inherit: compiled as dataclasses' own exec compiles it, without the
         # __future__ flags of this module (annotations would become strings).
-        code = compile(source, "<string>", "exec", dont_inherit=True)
-        _codes[source] = code
-        if not _changed:
+        code = known[source] = compile(source, "<string>", "exec", dont_inherit=True)
+        if not _compiled:
             import atexit
 
             atexit.register(save)
-        _changed.append(True)
-    _used.add(source)
+        _compiled[module] = _compiled.get(module, 0) + 1
+    _used.setdefault(module, {})[source] = code
     builtins.exec(code, globals, locals)
 
 
@@ -112,17 +115,24 @@ def _ours(module: str) -> bool:
 
 
 def save() -> None:
-    """Write the code (at exit, when this run compiled any); any failure leaves it unwritten."""
-    path = cache_file()
-    if path is None or sys.dont_write_bytecode:
+    """Write the file of each module that had to compile (at exit); any failure leaves
+    that file unwritten."""
+    if sys.dont_write_bytecode:
         return
-    codes = _codes if len(_codes) <= LIMIT else {k: _codes[k] for k in _used}
+    for module in _compiled:
+        path = cache_file(module)
+        if path is not None:
+            _write(path, _used.get(module, {}))
+
+
+def _write(path: str, codes: dict[str, CodeType]) -> None:
+    """Write a module's file whole (a temporary file renamed over it), or not at all."""
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as file:
             marshal.dump((stamp(), codes), file)
-        os.replace(temporary, path)  # whole or not at all: readers never see half a file
+        os.replace(temporary, path)  # readers never see half a file
     except OSError:
         import contextlib
 

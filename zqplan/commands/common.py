@@ -477,10 +477,12 @@ def _configured_user() -> str | None:
 
 
 def recorder() -> str:
-    import getpass
-
     try:
-        name = os.environ.get(USER_ENV) or _configured_user() or getpass.getuser()
+        name = os.environ.get(USER_ENV) or _configured_user()
+        if not name:
+            import getpass  # only now: it loads termios
+
+            name = getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
     # A login name that is not UTF-8 arrives with surrogates: keep what can be kept.
