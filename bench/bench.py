@@ -10,6 +10,7 @@ one run (interleaved, median of N runs each) and prints one row per figure.
     python bench/bench.py --json       # the same figures as JSON
     python bench/bench.py --check      # exit 1 when a goal is missed
     python bench/bench.py --only report  # only `zqplan report`'s figures (issue 11)
+    python bench/bench.py --only pull    # only the first status --json after a git pull
 
 Python 3.11 standard library only; git is needed for the `git pull` figure.
 See bench/README.md for what each figure means.
@@ -718,8 +719,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["report"],
-        help="only the figures of one command: report (issue 11); the big plan is still built",
+        choices=["report", "pull"],
+        help="only the figures of one command: report (issue 11), or the first status after "
+        "a git pull; the big plan is still built",
     )
     args = parser.parse_args(argv)
     if args.quick:
@@ -743,7 +745,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures += bench.big_status_figures()
             figures += bench.update_figures()
             figures.append(bench.pull_figure())
-        figures += bench.report_figures()
+        figures += [bench.pull_figure()] if args.only == "pull" else bench.report_figures()
         figures.sort(key=lambda figure: ORDER.index(figure.key))
     except BenchError as error:
         print(f"bench: error: {error}", file=sys.stderr)
