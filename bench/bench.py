@@ -11,6 +11,7 @@ one run (interleaved, median of N runs each) and prints one row per figure.
     python bench/bench.py --check      # exit 1 when a goal is missed
     python bench/bench.py --only report  # only `zqplan report`'s figures (issue 11)
     python bench/bench.py --only cold    # only issue 9's two cold start-up figures
+    python bench/bench.py --only pull    # only the first status --json after a git pull
 
 Python 3.11 standard library only; git is needed for the `git pull` figure.
 See bench/README.md for what each figure means.
@@ -745,9 +746,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["report", "cold"],
-        help="only some figures: report (issue 11; the big plan is still built), or cold "
-        "(issue 9's update + status --json and table without the cache; no big plan)",
+        choices=["report", "cold", "pull"],
+        help="only some figures: report (issue 11; the big plan is still built), cold "
+        "(issue 9's update + status --json and table without the cache; no big plan), or "
+        "pull (the first status --json after a git pull; the big plan is still built)",
     )
     args = parser.parse_args(argv)
     if args.quick:
@@ -774,7 +776,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 figures += bench.big_status_figures()
                 figures += bench.update_figures()
                 figures.append(bench.pull_figure())
-            figures += bench.report_figures()
+            if args.only == "pull":
+                figures.append(bench.pull_figure())
+            else:
+                figures += bench.report_figures()
         figures.sort(key=lambda figure: ORDER.index(figure.key))
     except BenchError as error:
         print(f"bench: error: {error}", file=sys.stderr)

@@ -270,7 +270,14 @@ class TestCommand:
 
     @pytest.mark.parametrize(
         "options",
-        [("--json",), ("--format", "csv"), (), ("--json", "--known-at", "2026-01-02")],
+        [
+            ("--json",),
+            ("--format", "csv"),
+            (),  # plain text: stdout is a pipe
+            ("--width", "120"),  # the Rich table
+            ("--json", "--known-at", "2026-01-02"),
+            ("--lang", "zh"),
+        ],
     )
     def test_same_output(self, folder: Path, options: tuple[str, ...]) -> None:
         """After a revision appended for x, a status from the cache and one without any
@@ -284,3 +291,20 @@ class TestCommand:
         assert cached.returncode == fresh.returncode == 0, cached.stderr + fresh.stderr
         assert (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)
         assert cached.stdout
+
+    def test_shipped_plan(self, registry: Path, tmp_path: Path) -> None:
+        """The shipped plan (schedules, relative targets, umbrellas): after an update of
+        one target, status from the cache and without it print the same."""
+        env = {"ZQPLAN_CACHE_DIR": str(tmp_path / "cache")}
+        for options in (("--json",), ("--width", "160")):
+            args = ("status", *options, "--as-of", "2025-06-30")
+            assert run(*args, cwd=tmp_path, env=env).returncode == 0
+        update = ("update", "farm-output", "86.5", "--date", "2024-12-31")
+        assert run(*update, cwd=tmp_path, env=env).returncode == 0
+        for options in (("--json",), ("--width", "160")):
+            args = ("status", *options, "--as-of", "2025-06-30")
+            cached = run(*args, cwd=tmp_path, env=env)
+            fresh = run(*args, cwd=tmp_path, env={**env, "ZQPLAN_NO_CACHE": "1"})
+            assert cached.returncode == fresh.returncode == 0, cached.stderr + fresh.stderr
+            assert (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)
+        assert "86.5" in cached.stdout  # the updated figure, in the table

@@ -769,7 +769,9 @@ def _read_lines(path: Path) -> Lines:
     index = cache.load_index(path, raw)
     start, lines = index.length, index.lines
     records, found = index.records, index.problems
-    seen = {record[0]: record[10] for record in records}  # id -> line (see _compact)
+    seen: dict[str, int] = {}  # id -> line (see _compact): only to parse new lines
+    if complete > start or start == 0 or complete < len(raw):
+        seen = {record[0]: record[10] for record in records}
     if complete > start or start == 0:
         appended = raw[start:complete]
         added, problems = _parse_lines(appended, first=lines + 1, path=path, seen=seen)
