@@ -99,11 +99,17 @@ class TestShippedRoles:
         the summary line counts the commitments alone, in both languages."""
         commitments = [t.id for t in load_plan(registry).targets if t.role.value == "commitment"]
         out = zqplan("status", "--area", "ecology").stdout.splitlines()
-        rows = [line.split()[0] for line in out[3:-1] if line and not line.startswith(" ")]
-        labels = [line.split()[-1] for line in out[3:-1] if line and not line.startswith(" ")]
+        # The last two lines: the hint on directions, the summary.
+        assert out[-2].startswith("directions are listed by id")
+        rows = [line.split()[0] for line in out[3:-2] if line and not line.startswith(" ")]
+        labels = [line.split()[-1] for line in out[3:-2] if line and not line.startswith(" ")]
         first_unjudged = labels.index("reported")
-        assert set(labels[first_unjudged:]) <= {"reported", "direction"}
+        assert set(labels[first_unjudged:]) == {"reported"}
         assert "national-forest-city" in rows[first_unjudged:]
+        # The directions: one line after the reported facts (ecological-barrier is one).
+        listed = next(i for i, line in enumerate(out) if line.lstrip().startswith("directions ("))
+        assert listed > out.index(next(line for line in out if line.startswith(rows[-1])))
+        assert "ecological-barrier" in out[listed]
         ecology = [i for i in commitments if i in rows]
         assert out[-1] == f"{len(ecology)} targets: {len(ecology)} no-target"
         zh = zqplan("status", "--area", "ecology", "--lang", "zh").stdout

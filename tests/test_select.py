@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -135,12 +136,17 @@ def ids(document: dict[str, Any]) -> list[str]:
 
 
 def table_ids(out: str, known: list[str]) -> list[str]:
-    """The target ids a plain table lists, in order (the first word of each row)."""
-    return [
-        line.split()[0]
-        for line in out.splitlines()
-        if line.split()[:1] and line.split()[0] in known
-    ]
+    """The target ids a plain table lists, in order (the first word of each row), and the
+    directions its areas list on a line of their own ("directions (1): tourism")."""
+    found = []
+    for line in out.splitlines():
+        words = line.split()
+        if words[:1] and words[0] in known:
+            found.append(words[0])
+        listed = re.search(r"directions \(\d+\): (.+)", line)
+        if listed:
+            found += [i for i in listed.group(1).split(", ") if i in known]
+    return found
 
 
 CITY_IDS = ["farm", "parks", "roads", "forest-park", "tourism", "jobs"]

@@ -277,3 +277,80 @@ def test_schedule_cells_in_both_languages(tmp_path: Path) -> None:
     year = next(p for p in jobs["schedule"] if p["period"] == "2022")
     # JSON keeps the machine fields as they were.
     assert (year["comparator"], year["target"], year["written"]) == (">=", 1100, "1100以上")
+
+
+# --- reported facts and directions: a short list ----------------------------------------
+
+
+def test_directions_one_line_per_area(tmp_path: Path) -> None:
+    """`zqplan status` on the shipped Zhaoqing plan: judged rows, then reported facts as
+    rows (value, no verdict), then one line of direction ids per area; the summary counts
+    the commitments only; JSON keeps one row per target."""
+    made = run_zqplan("init", "plan", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "plan"
+    document = json.loads(run_zqplan("status", "--json", cwd=folder).stdout)
+    roles = {t["id"]: t["role"] for t in document["targets"]}
+    directions = {key for key, role in roles.items() if role == "direction"}
+    assert len(directions) == 58  # the registry's role = "direction" entries
+    assert len(roles) == 58 + 16 + 62  # JSON: every target, one row each
+
+    out = run_zqplan("status", cwd=folder, env={"COLUMNS": "250"}).stdout
+    lines = out.splitlines()
+    # No direction is a row of its own (a row starts at the first column); each is named
+    # once on its area's line.
+    rows = [line.split()[0] for line in lines if line and not line.startswith(" ")]
+    assert not directions & set(rows)
+    # Each area's line, its continuation lines joined: "directions (N): a, b, ...".
+    listed = re.findall(r"directions \((\d+)\): ([^\n]+(?:\n {31}[^\n]+)*)", out)
+    named: list[str] = []
+    for count, ids in listed:
+        found = " ".join(ids.split()).split(", ")
+        assert int(count) == len(found)
+        named += found
+    assert sorted(named) == sorted(directions)
+    # The first area (manufacturing): 8 directions, after its judged rows and facts.
+    first = lines.index(next(line for line in lines if "directions (8)" in line))
+    assert lines[first - 1].split()[0] == "xpeng-output-value"
+    # A reported fact stays a row with its figure and no verdict.
+    xpeng = next(line for line in lines if line.startswith("xpeng-vehicles "))
+    assert "130,000 vehicles" in xpeng
+    assert xpeng.rstrip().endswith("reported")
+    assert "`zqplan status --role direction` lists them in full" in out
+    # 62 commitments: 13 + 6 + 29 + 14 (directions and reported facts are not counted).
+    assert lines[-1] == "62 targets: 13 achieved, 6 missed, 29 no-target, 14 no-data"
+    assert len(lines) < 110  # was 150 with a row per direction
+
+    chinese = run_zqplan("status", "--lang", "zh", cwd=folder, env={"COLUMNS": "250"}).stdout
+    assert "方向性任务（8项）：new-manufacturing-city, five-bigs," in chinese
+    assert "`zqplan status --role direction` 可逐项列出" in chinese
+
+
+def test_directions_in_full_when_asked(tmp_path: Path) -> None:
+    """--role direction lists them as rows, as before; a sorted listing is not grouped."""
+    made = run_zqplan("init", "plan", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "plan"
+    out = run_zqplan("status", "--role", "direction", cwd=folder, env={"COLUMNS": "250"}).stdout
+    rows = [line for line in out.splitlines() if line.rstrip().endswith(" direction")]
+    assert len(rows) == 58
+    assert "directions (" not in out
+    assert "--role direction" not in out
+    out = run_zqplan("status", "--sort", "id", cwd=folder, env={"COLUMNS": "250"}).stdout
+    assert len([line for line in out.splitlines() if line.rstrip().endswith(" direction")]) == 58
+
+
+def test_directions_in_the_rich_table(tmp_path: Path) -> None:
+    """The Rich table (--width): the line wraps under the titles and never widens the table;
+    without the title column, the count alone."""
+    from rich.cells import cell_len
+
+    made = run_zqplan("init", "plan", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "plan"
+    wide = run_zqplan("status", "--width", "200", cwd=folder).stdout
+    assert max(cell_len(line) for line in wide.splitlines()) <= 200
+    assert "directions (8): new-manufacturing-city, five-bigs," in wide
+    narrow = run_zqplan("status", "--width", "80", cwd=folder).stdout
+    assert max(cell_len(line) for line in narrow.splitlines()) <= 80
+    assert re.search(r"directions\s+\(8\)", narrow)

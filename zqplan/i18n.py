@@ -64,6 +64,12 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "the source": ("the registry's note", "登记册说明"),
     "stale": ("stale", "数据过时"),
     "low-confidence": ("low-confidence", "数据不足"),
+    "directions listed": ("directions ({count}): {ids}", "方向性任务（{count}项）：{ids}"),
+    "directions counted": ("directions ({count})", "方向性任务（{count}项）"),
+    "directions hint": (
+        "directions are listed by id: `zqplan status --role direction` lists them in full",
+        "方向性任务仅列编号：`zqplan status --role direction` 可逐项列出",
+    ),
     "revised legend": (
         "* revised target: `zqplan show ID` gives the target as first planned",
         "* 目标已调整：`zqplan show 编号` 可查看原定目标",

@@ -5,12 +5,13 @@ table.py shares the words of each cell from here, so both views say the same.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from zqplan import text
-from zqplan.i18n import STATUS_LABELS, Lang, pick, word
-from zqplan.model import Assessment, Plan, StatusCode, YearlyTarget
+from zqplan.i18n import HEADINGS, STATUS_LABELS, Lang, pick, word
+from zqplan.model import Assessment, Plan, Role, StatusCode, YearlyTarget
 from zqplan.report import label
 from zqplan.status import judged, summarize, track_record
 
@@ -129,6 +130,43 @@ def ordered(plan: Plan, assessments: Sequence[Assessment]) -> list[tuple[str, li
     return found
 
 
+def split_directions(
+    rows: Sequence[Assessment], collapse: bool
+) -> tuple[list[Assessment], list[Assessment]]:
+    """An area's rows shown in full, and its directions listed by id when collapsed."""
+    if not collapse:
+        return list(rows), []
+    directions = [a for a in rows if a.target.role is Role.DIRECTION]
+    return [a for a in rows if a.target.role is not Role.DIRECTION], directions
+
+
+def directions_line(directions: Sequence[Assessment], lang: Lang, *, ids: bool = True) -> str:
+    """One line for an area's directions: 'directions (3): a, b, c' (方向性任务（3项）：a, b, c);
+    without ids, 'directions (3)'."""
+    if not ids:
+        return word("directions counted", lang).format(count=len(directions))
+    # Ids are ASCII: ", " between them in both languages, where a line may break.
+    joined = ", ".join(text.printable(a.target.id) for a in directions)
+    english, chinese = HEADINGS["directions listed"]
+    return (chinese if lang is Lang.ZH else english).format(count=len(directions), ids=joined)
+
+
+def wrapped(line: str, width: int, indent: int) -> list[str]:
+    """A line broken after its commas to lines of at most width cells, all but the
+    first indented; a piece longer than a line stands alone."""
+    pieces = re.findall(r"[^,]+,?", line)
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and cells(current + piece) > width - indent:
+            lines.append(current.rstrip())
+            current = ""
+        current += piece.lstrip() if not current else piece
+    if current:
+        lines.append(current.rstrip())
+    return [(" " * indent if index else "") + shown for index, shown in enumerate(lines)]
+
+
 def status_cells(assessment: Assessment, lang: Lang) -> list[str]:
     """One row of the plain table: id, title, latest, target, progress, expected, status."""
     target = assessment.target
@@ -172,20 +210,30 @@ def cells(value: str) -> int:
 
 
 def status_plain(
-    plan: Plan, assessments: Sequence[Assessment], lang: Lang = Lang.EN, *, grouped: bool = True
+    plan: Plan,
+    assessments: Sequence[Assessment],
+    lang: Lang = Lang.EN,
+    *,
+    grouped: bool = True,
+    collapse: bool = False,
 ) -> str:
     """The status table for a pipe: one line per target, columns one space apart; grouped
-    by area, or in the order given (a sorted listing)."""
+    by area, or in the order given (a sorted listing). collapse: an area's directions are
+    one line of ids after its rows, not a row each."""
     areas = {a.id: a for a in plan.areas}
     headings = ["id", "title", "latest", "target", "progress", "expected", "status"]
     rows: list[list[str]] = [[word(h, lang) for h in headings]]
+    listed: dict[int, str] = {}  # the row after which an area's directions are listed
     groups = ordered(plan, assessments) if grouped else [("", list(assessments))]
     for area_id, members in groups:
         if area_id:
             area = areas[area_id]
             title = text.printable(pick(area.title, area.title_zh, lang))
             rows.append(["", title, "", "", "", "", ""])
-        rows += [status_cells(a, lang) for a in members]
+        shown, directions = split_directions(members, collapse)
+        rows += [status_cells(a, lang) for a in shown]
+        if directions:
+            listed[len(rows) - 1] = directions_line(directions, lang)
     widths = [max(cells(row[i]) for row in rows) for i in range(len(headings))]
     widths[1] = max(widths[1], 12)  # the title column's minimum width in the Rich table
     lines = []
@@ -193,13 +241,20 @@ def status_plain(
     if assessments:
         title += f"  {word('as of', lang)} {assessments[0].as_of}"
     lines.append(title)
-    for row in rows:
+    indent = widths[0] + 1  # an area's directions start under the titles
+    for index, row in enumerate(rows):
         padded = [
             " " * (width - cells(cell)) + cell if right else cell + " " * (width - cells(cell))
             for cell, width, right in zip(row, widths, _RIGHT, strict=True)
         ]
         lines.append(" ".join(padded).rstrip())
+        if index in listed:
+            table_width = max(sum(widths) + len(widths) - 1, 80)
+            broken = wrapped(listed[index], table_width - indent, 2)
+            lines += [" " * indent + line for line in broken]
     if any(a.revision is not None for a in assessments):
         lines.append(word("revised legend", lang))
+    if listed:
+        lines.append(word("directions hint", lang))
     lines.append(summary_text(assessments, lang))
     return "".join(line.rstrip() + "\n" for line in lines)

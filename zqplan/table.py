@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -25,14 +26,17 @@ from zqplan.model import (
     Plan,
     Point,
     ProgrammeAssessment,
+    Role,
     StageStatus,
     StatusCode,
     Trajectory,
 )
 from zqplan.plain import (
+    directions_line,
     goal_text,
     ordered,
     period_target,
+    split_directions,
     status_flags,
     status_name,
     summary_parts,
@@ -139,8 +143,10 @@ def status_table(
     interactive: bool = True,
     grouped: bool = True,
     width: int | None = None,
+    collapse: bool = False,
 ) -> RenderableType:
-    """One row per target, grouped by area (or in the order given), and the summary line.
+    """One row per target, grouped by area (or in the order given), and the summary line;
+    collapse: an area's directions are one line of ids after its rows.
 
     With a width, the first of NARROWER layouts whose narrowest form fits is drawn.
     """
@@ -150,7 +156,14 @@ def status_table(
 
     def draw(layout: Layout) -> Table:
         return _status_grid(
-            plan, assessments, lang, layout, interactive=interactive, grouped=grouped, width=width
+            plan,
+            assessments,
+            lang,
+            layout,
+            interactive=interactive,
+            grouped=grouped,
+            width=width,
+            collapse=collapse,
         )
 
     table = None if width is not None else draw(Layout(bar=interactive))
@@ -168,7 +181,24 @@ def status_table(
     parts: list[RenderableType] = [title, table]
     if any(a.revision is not None for a in assessments):
         parts.append(Text(word("revised legend", lang), style="dim"))
+    if collapse and grouped and any(a.target.role is Role.DIRECTION for a in assessments):
+        parts.append(Text(word("directions hint", lang), style="dim"))
     return Group(*parts, summary_line(assessments, lang))
+
+
+class _Spill:
+    """Text that wraps to the width its column has and never widens the column: an
+    area's directions, listed under the titles."""
+
+    def __init__(self, shown: Text) -> None:
+        shown.no_wrap, shown.overflow = False, "fold"
+        self.shown = shown
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.shown
 
 
 def _narrowest(table: Table, *, widest: bool = False) -> int:
@@ -196,6 +226,7 @@ def _status_grid(
     interactive: bool,
     grouped: bool,
     width: int | None,
+    collapse: bool = False,
 ) -> Table:
     """The status table in one layout."""
     table = Table(
@@ -233,11 +264,12 @@ def _status_grid(
     table.add_column(word("status", lang), no_wrap=True)
     areas = {a.id: a for a in plan.areas}
     groups = ordered(plan, assessments) if grouped else [("", list(assessments))]
-    for area_id, rows in groups:
+    for area_id, members in groups:
         if area_id:
             area = areas[area_id]
             heading = _plain(pick(area.title, area.title_zh, lang), "bold underline")
             table.add_row(*(("", heading) if layout.title != 0 else (heading,)))
+        rows, directions = split_directions(members, collapse)
         for assessment in rows:
             target = assessment.target
             latest = assessment.latest
@@ -261,6 +293,11 @@ def _status_grid(
                 cells.append(text.percent(assessment.expected_progress))
             cells.append(status_text(assessment, lang, multiline=interactive or layout.stacked))
             table.add_row(*cells)
+        if directions:
+            # Without the title column, the count alone: the ids would fold into the ids'.
+            line = directions_line(directions, lang, ids=layout.title != 0)
+            listed = _Spill(Text(line, style="dim"))
+            table.add_row(*(("", listed) if layout.title != 0 else (listed,)))
         table.add_section()
     return table
 

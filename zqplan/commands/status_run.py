@@ -78,11 +78,15 @@ def run(
         assessments = select_targets(plan, judged, selection, lang)
         document = status_document(plan, assessments, as_of=day, known_at=knew)
 
+        # Directions: one line of ids per area, unless asked for (--role direction).
+        grouped = selection.sort is None
+        collapse = grouped and "direction" not in selection.roles
+
         def view(terminal: Terminal) -> RenderableType:
             if plain_pipe(terminal):
                 from zqplan.plain import status_plain
 
-                return status_plain(plan, assessments, lang, grouped=selection.sort is None)
+                return status_plain(plan, assessments, lang, grouped=grouped, collapse=collapse)
             from zqplan.table import status_table
 
             return status_table(
@@ -90,7 +94,8 @@ def run(
                 assessments,
                 lang,
                 interactive=terminal.interactive,
-                grouped=selection.sort is None,
+                grouped=grouped,
+                collapse=collapse,
                 width=terminal.width or (terminal_columns() if terminal.interactive else None),
             )
 
