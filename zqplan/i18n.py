@@ -596,7 +596,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"no (target|programme|target or programme) '(.+)' in (.+)", "{2} 中没有 '{1}'"),
     (r"did you mean (.+)\?", "是否指 {0}？"),
     (r"`zqplan status` lists the ids", "`zqplan status` 列出全部编号"),
-    (r"'(.+)' names (\d+) entries of (\S+): (.+)", "'{0}' 对应 {2} 中的 {1} 项：{3}"),
+    (
+        r"'(.+)' names (\d+) entries of (\S+): (.+?)(?: and \d+ more)?",
+        "'{0}' 对应 {2} 中的 {1} 项：{3}等",
+    ),
     (r"give the id, or more of the title", "请给出编号，或更完整的名称"),
     (r"(\S+) '(.+)' is not a date(.*)", "{0} '{1}' 不是日期{2}"),
     (
@@ -612,11 +615,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"`zqplan history TARGET` lists record ids", "`zqplan history 编号` 列出记录编号"),
     (r"e\.g\. 86\.5 or 300亿", "例如 86.5 或 300亿"),
     (r"missing VALUE for '(\S+)'", "缺少 '{0}' 的数值"),
-    (r"e\.g\. zqplan update (\S+) (\S+)", "例如 zqplan update {0} {1}"),
+    (r"e\.g\. zqplan update (\S+) (\S+)", "例如 `zqplan update {0} {1}`"),
     (r"missing TARGET", "缺少指标编号"),
     (
         r"zqplan update TARGET VALUE, or zqplan update --from FILE",
-        "zqplan update 编号 数值，或 zqplan update --from 文件",
+        "`zqplan update 编号 数值`，或 `zqplan update --from 文件`",
     ),
     (
         r"no registry here \(no --registry, no \$ZQPLAN_REGISTRY, no registry in the config file, "
@@ -631,7 +634,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(\S+) '(.+)' is not a record id", "{0} '{1}' 不是记录编号"),
     (
         r"r<YYYYMMDD>T<HHMMSS>-<8 to 16 hex digits>, e\.g\. (\S+)",
-        "格式为 r<年月日>T<时分秒>-<8 至 16 位十六进制数>，例如 {0}",
+        "格式为 `r<年月日>T<时分秒>-<8 至 16 位十六进制数>`，例如 {0}",
     ),
     (r"--reason is empty", "--reason 为空"),
     (r"say why the record is withdrawn", "请说明作废的原因"),
@@ -644,15 +647,15 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "请在登记册中更正，或用 `zqplan update` 记录更正",
     ),
     (r"no record (\S+) in (.+)", "{1} 中没有记录 {0}"),
-    (r"(\S+) is not in (.+)", "{1} 中没有 {0}"),
+    (r"(\S+) is not in (?!the range )(.+)", "{1} 中没有 {0}"),
     (r"(\S+) already exists; nothing written", "{0} 已存在，未写入"),
     (r"no documentation on '(.+)'", "没有关于 '{0}' 的文档"),
     (r"topics: (.+)", "可选主题：{0}"),
     (
         r"'(\S+)' is a yes/no target; '(.+)' is not done or not-done",
-        "'{0}' 是是否型指标；'{1}' 不是 done 或 not-done",
+        "'{0}' 是是否型指标；'{1}' 不是 `done` 或 `not-done`",
     ),
-    (r"pass done or not-done", "请给 done 或 not-done"),
+    (r"pass done or not-done", "请给 `done` 或 `not-done`"),
     (r"--json and --format (\S+) ask for two formats", "--json 与 --format {0} 要求了两种格式"),
     (r"give one of them", "请只给其中一个"),
     (r"\(and (\d+) more problems?\)", "（另有 {0} 个问题）"),
@@ -665,7 +668,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"--sort '(.*)' is not a field", "--sort '{0}' 不是字段"),
     (r"fields \(as --fields names them\): (.+)", "可选字段（与 --fields 相同）：{0}"),
     (r"--fields names no field", "--fields 没有给出字段"),
-    (r"e\.g\. --fields id,status", "例如 --fields id,status"),
+    (r"e\.g\. --fields id,status", "例如 `--fields id,status`"),
     (
         r"please report it; ZQPLAN_DEBUG=1 shows the traceback",
         "请报告此问题；设 ZQPLAN_DEBUG=1 可显示回溯",
@@ -678,10 +681,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'(\S+)' is already in (.+)", "'{0}' 已在 {1} 中"),
     (r"choose another id, or edit the entry", "请换一个编号，或编辑该条目"),
     (r"(\S+) exists and is not a directory", "{0} 已存在且不是目录"),
-    (r"cannot (?:write|create) (\S+): (.+)", "无法写入 {0}：{1}"),
+    (r"cannot (?:write|create) (\S+): ([^;]+)", "无法写入 {0}：{1}"),
     (
         r"(\S+) changed while zqplan add ran; nothing written",
-        "zqplan add 运行期间 {0} 被改动，未写入",
+        "`zqplan add` 运行期间 {0} 被改动，未写入",
     ),
     (r"run the command again", "请重新运行命令"),
     (r"missing (--.+)", "缺少 {0}"),
@@ -702,7 +705,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: '(.*)' is not one of (.+)\.",
         "'{0}' 的值 '{2}' 无效，可选：{3}",
     ),
-    (r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: (.+)", "'{0}' 的值无效：{2}"),
+    (r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: (?P<msg>.+)", "'{0}' 的值无效：{2}"),
     (r"see `(.+) --help`", "见 `{0} --help`"),
 )
 """English message patterns (whole body) and their Chinese, {0}… for the groups."""
@@ -754,14 +757,45 @@ def _translated(text: str) -> str:
 
 
 def _pattern(text: str) -> str | None:
-    """The Chinese of a message MESSAGES knows, else None."""
+    """The Chinese of a message MESSAGES (or messages_zh's rarer ones) knows, else None."""
     import re
 
-    for pattern, chinese in MESSAGES:
+    from zqplan import messages_zh
+
+    for pattern, chinese in (*MESSAGES, *messages_zh.MESSAGES):
         found = re.fullmatch(pattern, text, flags=re.DOTALL)
         if found:
-            return chinese.format(*(_GROUP_WORDS.get(g or "", g or "") for g in found.groups()))
+            inner = {index for name, index in found.re.groupindex.items() if name.startswith("msg")}
+            return chinese.format(
+                *(
+                    _inner(group or "") if index in inner else _group(group or "")
+                    for index, group in enumerate(found.groups(), start=1)
+                )
+            )
     return None
+
+
+def _inner(text: str) -> str:
+    """A message inside a message, in Chinese; else what a library said, in Chinese."""
+    shown = _translated(text)
+    return _group(text) if shown == text else shown
+
+
+def _group(text: str) -> str:
+    """A group of a message in Chinese: a known word, what the system or a library said of
+    a file, else as it is (an id, a path, typed input)."""
+    import re
+
+    from zqplan import messages_zh
+
+    known = _GROUP_WORDS.get(text) or messages_zh.GROUP_WORDS.get(text) or UNIT_WORDS.get(text)
+    if known is not None:
+        return known
+    for pattern, chinese in messages_zh.LIBRARY:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found:
+            return chinese.format(*(_group(g or "") for g in found.groups()))
+    return text
 
 
 _GROUP_WORDS = {
