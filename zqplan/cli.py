@@ -231,6 +231,12 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang_for_all(value: Lang | None) -> None:
+    if value is not None:
+        # Every command reads $ZQPLAN_LANG: `zqplan --lang zh CMD` is ZQPLAN_LANG=zh CMD.
+        os.environ["ZQPLAN_LANG"] = value.value
+
+
 @app.callback()
 def _options(
     version: Annotated[
@@ -239,6 +245,16 @@ def _options(
             "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the command that follows: en or zh (as $ZQPLAN_LANG).",
+            case_sensitive=False,
+            callback=_lang_for_all,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Track a government plan's targets: where each stands and whether it arrives on time."""
 
@@ -252,6 +268,10 @@ def main(argv: list[str] | None = None) -> None:
 
     args = sys.argv[1:] if argv is None else argv
     command, rest, prog_name = click_command(args)
+    if not args or "-h" in args or "--help" in args:
+        from zqplan.help_zh import chinese_help
+
+        chinese_help(command, args, LAZY_COMMANDS)
     del durable[:]
     del noted[:]
     try:

@@ -692,7 +692,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"no (target|programme|target or programme) '(.+)' in (.+)", "{2} 中没有 '{1}'"),
     (r"did you mean (.+)\?", "是否指 {0}？"),
     (r"`zqplan status` lists the ids", "`zqplan status` 列出全部编号"),
-    (r"'(.+)' names (\d+) entries of (\S+): (.+)", "'{0}' 对应 {2} 中的 {1} 项：{3}"),
+    (
+        r"'(.+)' names (\d+) entries of (\S+): (.+?)(?: and \d+ more)?",
+        "'{0}' 对应 {2} 中的 {1} 项：{3}等",
+    ),
     (r"give the id, or more of the title", "请给出编号，或更完整的名称"),
     (r"(\S+) '(.+)' is not a date(.*)", "{0} '{1}' 不是日期{2}"),
     (
@@ -708,11 +711,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"`zqplan history TARGET` lists record ids", "`zqplan history 编号` 列出记录编号"),
     (r"e\.g\. 86\.5 or 300亿", "例如 86.5 或 300亿"),
     (r"missing VALUE for '(\S+)'", "缺少 '{0}' 的数值"),
-    (r"e\.g\. zqplan update (\S+) (\S+)", "例如 zqplan update {0} {1}"),
+    (r"e\.g\. zqplan update (\S+) (\S+)", "例如 `zqplan update {0} {1}`"),
     (r"missing TARGET", "缺少指标编号"),
     (
         r"zqplan update TARGET VALUE, or zqplan update --from FILE",
-        "zqplan update 编号 数值，或 zqplan update --from 文件",
+        "`zqplan update 编号 数值`，或 `zqplan update --from 文件`",
     ),
     (
         r"no registry here \(no --registry, no \$ZQPLAN_REGISTRY, no registry in the config file, "
@@ -727,7 +730,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(\S+) '(.+)' is not a record id", "{0} '{1}' 不是记录编号"),
     (
         r"r<YYYYMMDD>T<HHMMSS>-<8 to 16 hex digits>, e\.g\. (\S+)",
-        "格式为 r<年月日>T<时分秒>-<8 至 16 位十六进制数>，例如 {0}",
+        "格式为 `r<年月日>T<时分秒>-<8 至 16 位十六进制数>`，例如 {0}",
     ),
     (r"--reason is empty", "--reason 为空"),
     (r"say why the record is withdrawn", "请说明作废的原因"),
@@ -740,15 +743,15 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "请在登记册中更正，或用 `zqplan update` 记录更正",
     ),
     (r"no record (\S+) in (.+)", "{1} 中没有记录 {0}"),
-    (r"(\S+) is not in (.+)", "{1} 中没有 {0}"),
+    (r"(\S+) is not in (?!the range )(.+)", "{1} 中没有 {0}"),
     (r"(\S+) already exists; nothing written", "{0} 已存在，未写入"),
     (r"no documentation on '(.+)'", "没有关于 '{0}' 的文档"),
     (r"topics: (.+)", "可选主题：{0}"),
     (
         r"'(\S+)' is a yes/no target; '(.+)' is not done or not-done",
-        "'{0}' 是是否型指标；'{1}' 不是 done 或 not-done",
+        "'{0}' 是是否型指标；'{1}' 不是 `done` 或 `not-done`",
     ),
-    (r"pass done or not-done", "请给 done 或 not-done"),
+    (r"pass done or not-done", "请给 `done` 或 `not-done`"),
     (r"--json and --format (\S+) ask for two formats", "--json 与 --format {0} 要求了两种格式"),
     (r"give one of them", "请只给其中一个"),
     (r"\(and (\d+) more problems?\)", "（另有 {0} 个问题）"),
@@ -761,7 +764,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"--sort '(.*)' is not a field", "--sort '{0}' 不是字段"),
     (r"fields \(as --fields names them\): (.+)", "可选字段（与 --fields 相同）：{0}"),
     (r"--fields names no field", "--fields 没有给出字段"),
-    (r"e\.g\. --fields id,status", "例如 --fields id,status"),
+    (r"e\.g\. --fields id,status", "例如 `--fields id,status`"),
     (
         r"please report it; ZQPLAN_DEBUG=1 shows the traceback",
         "请报告此问题；设 ZQPLAN_DEBUG=1 可显示回溯",
@@ -774,10 +777,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'(\S+)' is already in (.+)", "'{0}' 已在 {1} 中"),
     (r"choose another id, or edit the entry", "请换一个编号，或编辑该条目"),
     (r"(\S+) exists and is not a directory", "{0} 已存在且不是目录"),
-    (r"cannot (?:write|create) (\S+): (.+)", "无法写入 {0}：{1}"),
+    (r"cannot (?:write|create) (\S+): ([^;]+)", "无法写入 {0}：{1}"),
     (
         r"(\S+) changed while zqplan add ran; nothing written",
-        "zqplan add 运行期间 {0} 被改动，未写入",
+        "`zqplan add` 运行期间 {0} 被改动，未写入",
     ),
     (r"run the command again", "请重新运行命令"),
     (r"missing (--.+)", "缺少 {0}"),
@@ -798,7 +801,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: '(.*)' is not one of (.+)\.",
         "'{0}' 的值 '{2}' 无效，可选：{3}",
     ),
-    (r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: (.+)", "'{0}' 的值无效：{2}"),
+    (r"Invalid value for '([^']+)'(?: \(env var: '(\S+)'\))?: (?P<msg>.+)", "'{0}' 的值无效：{2}"),
     (r"see `(.+) --help`", "见 `{0} --help`"),
 )
 """English message patterns (whole body) and their Chinese, {0}… for the groups."""
@@ -850,14 +853,45 @@ def _translated(text: str) -> str:
 
 
 def _pattern(text: str) -> str | None:
-    """The Chinese of a message MESSAGES knows, else None."""
+    """The Chinese of a message MESSAGES (or messages_zh's rarer ones) knows, else None."""
     import re
 
-    for pattern, chinese in MESSAGES:
+    from zqplan import messages_zh
+
+    for pattern, chinese in (*MESSAGES, *messages_zh.MESSAGES):
         found = re.fullmatch(pattern, text, flags=re.DOTALL)
         if found:
-            return chinese.format(*(_GROUP_WORDS.get(g or "", g or "") for g in found.groups()))
+            inner = {index for name, index in found.re.groupindex.items() if name.startswith("msg")}
+            return chinese.format(
+                *(
+                    _inner(group or "") if index in inner else _group(group or "")
+                    for index, group in enumerate(found.groups(), start=1)
+                )
+            )
     return None
+
+
+def _inner(text: str) -> str:
+    """A message inside a message, in Chinese; else what a library said, in Chinese."""
+    shown = _translated(text)
+    return _group(text) if shown == text else shown
+
+
+def _group(text: str) -> str:
+    """A group of a message in Chinese: a known word, what the system or a library said of
+    a file, else as it is (an id, a path, typed input)."""
+    import re
+
+    from zqplan import messages_zh
+
+    known = _GROUP_WORDS.get(text) or messages_zh.GROUP_WORDS.get(text) or UNIT_WORDS.get(text)
+    if known is not None:
+        return known
+    for pattern, chinese in messages_zh.LIBRARY:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found:
+            return chinese.format(*(_group(g or "") for g in found.groups()))
+    return text
 
 
 _GROUP_WORDS = {
@@ -887,3 +921,204 @@ STATUS_ALIASES: dict[str, str] = {
 def status_code(name: str) -> str:
     """The status code a --status value names: 滞后 is off-track; a code stays as it is."""
     return STATUS_ALIASES.get(name.strip(), name)
+
+
+HELP_TEXTS: dict[str, str] = {
+    # the app and its own options
+    "zqplan": "跟踪政府规划的目标：各项进展如何，能否按期实现。\n\n"
+    "示例：`zqplan status --area rural`；`zqplan update farm-output 86.5 --date 2024-12-31`",
+    "zqplan --version": "显示版本号并退出。",
+    "zqplan --lang": "后续命令的表格与提示语言：en 或 zh（同 $ZQPLAN_LANG）。",
+    "zqplan --install-completion": "为当前 shell 安装命令补全。",
+    "zqplan --show-completion": "显示当前 shell 的命令补全脚本，可复制或自行安装。",
+    "--help": "显示本帮助并退出。",
+    # the commands
+    "status": "每项指标的进展；不同筛选条件同时满足，同一条件重复给出时满足其一即可。\n\n"
+    "示例：`zqplan status --area rural --status at-risk --status off-track`\n\n"
+    "示例：`zqplan status --attribute binding --status off-track --sort progress`",
+    "show": "一项指标的全部情况：进展、图表、各项数值和历史记录。\n\n"
+    "示例：`zqplan show farm-output`",
+    "milestones": "每个分阶段工程的阶梯：各阶段、日期、已满足的标准、下一步到期事项。\n\n"
+    "示例：`zqplan milestones --as-of 2025-12-31`",
+    "history": "一项指标的全部数据记录，包括更正。\n\n"
+    "示例：`zqplan history farm-output --format csv`",
+    "table": "完成情况表：逐年列出每项指标的目标、实际值和评价。\n\n"
+    "既无年度目标、又无限期目标、也无数据的指标不列出。\n\n"
+    "示例：`zqplan table --lang zh`\n\n"
+    "示例：`zqplan table --format csv > by-year.csv`",
+    "diff": "某日以来的变化：新增、更正和作废的数据，状态变化，新增或改写的指标"
+    "（登记册在 git 中时），已达到的阶段。\n\n"
+    "示例：`zqplan diff --since 2024-06-30`\n\n"
+    "示例：`zqplan diff --since 2024-06-30 --format markdown --lang zh`",
+    "report": "供会议使用的报告：概要、需要关注的事项、按领域分列的表格。\n\n"
+    "HTML 为单个完整网页，每项指标附图表（可在浏览器中打印为 PDF）；"
+    "xlsx 含“状态”“逐年”“历史”三张工作表；Markdown 适合放入知识库。\n\n"
+    "示例：`zqplan report -o meeting.html --lang zh`",
+    "update": "在台账中记录一项数据（或工程的一项完成事项）。\n\n"
+    '示例：`zqplan update farm-output 86.5 --date 2024-12-31 --source "2024年统计公报"`\n\n'
+    '示例：`zqplan update bxqzwc --stage start --done "一年起步" --source "..."`\n\n'
+    "示例：`zqplan update --from figures.csv`（表头：`target,value,date,source,note`）",
+    "void": "作废一条错误记录：追加一条作废记录，状态和历史不再计入原记录。\n\n"
+    "日期或指标录错时：先作废，再重新记录。\n"
+    '示例：`zqplan void r20250110T093000-3f9a1c2b --reason "年份录错：应为2023"`',
+    "check": "检查登记册及其台账：没有问题时不输出任何内容。\n\n"
+    "每个问题输出为“文件:行号: 说明”，此时退出码为 1。\n"
+    "示例：`zqplan check --registry plans/targets.toml`",
+    "init": "在目录中新建规划：自带的规划及其引用的原文，或一个模板。\n\n"
+    "示例：`zqplan init plans/china --example china-14th-fyp && cd plans/china && zqplan status`",
+    "examples": "zqplan 自带的规划：编号、标题及附带的原文数量。\n\n"
+    "示例：`zqplan examples && zqplan init plans/china --example china-14th-fyp`",
+    "config": "当前生效的设置（登记册、语言、用户）及各自的来源。\n\n示例：`zqplan config --json`",
+    "docs": "显示 zqplan 自带的文档（Markdown）：registry 即登记册格式。\n\n"
+    "示例：`zqplan docs registry | less`",
+    "add": "向登记册添加一项指标：先连同其余内容一起检查；保留注释和排版。\n\n"
+    "缺少的必填项在终端中会询问，其他情况下报错。\n"
+    '示例：`zqplan add gdp --area economy --title GDP --source "..." --unit "亿元"`',
+    "edit": "用 $VISUAL 或 $EDITOR 编辑登记册；只有通过检查才替换原文件。\n\n"
+    "编辑的是副本；有问题时 zqplan 列出问题，并（在终端中）提示重新打开。\n"
+    '示例：`EDITOR="code -w" zqplan edit farm-output`',
+    "import-targets": "添加指标表中的指标（指标、单位、基期值、目标值、年均增长、属性……）。\n\n"
+    "写入前逐行检查，并连同登记册一起检查。\n"
+    '示例：`zqplan import-targets indicators.csv --source "规划纲要 表1" --target-year 2025`',
+    # options several commands share (declared once in cli.py)
+    "--registry": "登记册文件。默认依次为：$ZQPLAN_REGISTRY、配置文件中的 registry、"
+    "本目录或上级目录中的 targets.toml、zqplan 自带的肇庆规划（只读）。",
+    "--json": "输出 JSON（格式见 README）。",
+    "--format": "输出格式：table、json、ndjson、csv、tsv 或 markdown（--json 即 json）。",
+    "--fields": "按此顺序只列这些字段（见 README）。示例：`--fields id,status`",
+    "--width": "按此列数排版表格（默认：终端宽度；管道中不限）。",
+    "--as-of": "按这一天的情况评价（默认：今天）。",
+    "--known-at": "只用这一天（UTC）或之前录入的记录：即当时已知的情况，包括更正"
+    "（默认：全部记录）。",
+    "--lang": "表格语言：en 或 zh（也可用 $ZQPLAN_LANG，其次为配置文件中的 lang）。"
+    "JSON 同时包含两种语言。",
+    "--area": "只列此领域的指标（可重复）。",
+    "--status": "只列此状态的指标（可重复）：achieved、on-track、at-risk、off-track、"
+    "missed、no-target、no-data；或其中文标签（滞后、需加快、已实现……）。",
+    "--attribute": "只列约束性（binding）或预期性（anticipatory）指标（可重复）。",
+    "--role": "只列此角色的指标：commitment、reported、direction（可重复）。",
+    "--kind": "只列数值型（numeric）或是否型（yes-no）指标（可重复）。",
+    "--stale": "只列最新数据已过时的指标。",
+    "--final": "只列已成定局的评价（目标日期之后评价的），或只列尚未定局的。",
+    "--due-before": "只列期限（按现行目标）早于这一天的指标。",
+    "--search": "只列编号、名称、中文名称或来源中含有该文字的指标，不分大小写（可重复）。"
+    "示例：`--search 森林`",
+    "--sort": "按 --fields 中的某字段排序；-字段 为降序。status 按最差在前排序；"
+    "缺失值排在最后。示例：`--sort progress`",
+    "--limit": "排序后最多列出 N 项指标。",
+    # options and arguments of one command
+    "status --fail-on": "所列指标中有处于此状态或更差的（at-risk < off-track < missed），"
+    "或数据过时（stale），则以退出码 3 结束（可重复）。示例：`--fail-on off-track`",
+    "show TARGET_ID": "指标编号。",
+    "history TARGET_ID": "指标编号。",
+    "diff --since": "与这一天已知的情况比较（当时已录入的记录，UTC；登记册在 git 中时，"
+    "用当时已提交的登记册）。",
+    "report --output": "把报告写入文件（.html、.xlsx 或 .md），一次性替换。"
+    "默认：Markdown 输出到标准输出。",
+    "report --format": "报告格式（默认：由文件扩展名决定，否则为 md）。",
+    "report --since": "开头列出这一天（上次会议）以来的变化，与 `zqplan diff --since` "
+    "相同：新增和更正的数据、状态变化、已达到的阶段。",
+    "update TARGET_ID": "指标（或工程）编号；使用 --from 时不给。",
+    "update VALUE": "以指标单位计的数值，或 `done` / `not-done`；使用 --done 时不给。",
+    "update --date": "数值所属的时期，如 `2024-12-31`、`2024`、`2024-Q4`、`2024-12`、2024年、"
+    "2024年第四季度……（记为该时期的最后一天），或事项完成的日期（默认：按指标的统计频率，"
+    "上一个完整的年、季或月；事项或是否型指标为今天）。",
+    "update --source": "数据来源。",
+    "update --note": "备注。",
+    "update --stage": "用于工程：事项所属的阶段。",
+    "update --done": "用于工程：已完成的事项。",
+    "update --from": "记录 CSV 或 JSON Lines 文件（- 为标准输入）中的每一行，"
+    "要么全部记录，要么都不记录。",
+    "update --format": "--from 文件的格式（默认：按内容判断）。",
+    "update --id": "以此编号记录（`r<年月日>T<时分秒>-<8 至 16 位十六进制数>`）；"
+    "台账中已有内容相同的同一编号时不做任何事：重试是安全的。",
+    "update --sheet": ".xlsx 格式 --from 文件的工作表（默认：第一张）。",
+    "update --encoding": "--from 文件的编码（默认：自动判断 UTF-8、UTF-16 或 GB18030）。",
+    "update --force": "录入合理性检查拒绝的数值（与上一数据相差 10 倍以上，或百分比指标填了小数）；"
+    "该记录会注明为强制录入。",
+    "void RECORD": "要作废的台账记录编号。",
+    "void --reason": "作废的原因（必填）。",
+    "check --repair": "把台账末尾的残行（写入被中断）移到旁边的文件 `LEDGER.torn-TIME`，"
+    "从不删除，然后重新检查。",
+    "init DIRECTORY": "新建规划的目录。",
+    "init --empty": "带注释的模板，而不是肇庆规划。",
+    "init --example": "另一个自带的规划（`zqplan examples` 列出全部）。",
+    "docs TOPIC": "要阅读的内容：registry（登记册格式）。",
+    "add TARGET_ID": "新指标的编号。",
+    "add --area": "所属领域的编号（必填）。",
+    "add --title": "指标名称（必填）。",
+    "add --title-zh": "中文名称。",
+    "add --source": "所依据的规划原文，照录（必填）。",
+    "add --document": "所引用文件的编号。",
+    "add --unit": "各数值的单位（数值型指标必填）。",
+    "add --direction": "`increase`、`decrease`、`at-least` 或 `at-most`。",
+    "add --kind": "`numeric`（数值型）或 `yes-no`（是否型）。",
+    "add --attribute": "`anticipatory`（预期性）或 `binding`（约束性）。",
+    "add --trajectory": "`compound`（复合）或 `linear`（线性）。",
+    "add --frequency": "`annual`、`quarterly` 或 `monthly`（年度、季度或月度）。",
+    "add --baseline": "基期值（数字，或带单位：300亿）。",
+    "add --baseline-date": "基期日期，YYYY-MM-DD。",
+    "add --target": "要达到的数值。",
+    "add --annual-growth": "或者：要达到的年均增速，百分数。",
+    "add --change": "或者：累计变化，百分数（-13.5）。",
+    "add --target-date": "达到的期限，YYYY-MM-DD。",
+    "add --note": "目标如此表述的原因。",
+    "add --renamed-from": "此前用过的编号（可重复）。",
+    "add --retired": "停用日期，YYYY-MM-DD。",
+    "add --dry-run": "把条目输出到标准输出；不写入。",
+    "add --registry": "登记册文件（与其他命令相同）。",
+    "edit TARGET": "在此指标或工程处打开登记册（编号不分大小写，或中文名称）；不给则从开头打开。",
+    "import-targets FILE": "指标表：CSV（UTF-8、UTF-16 或 GBK）或 .xlsx；- 为标准输入。",
+    "import-targets --sheet": "工作簿中的工作表（默认：第一张）。",
+    "import-targets --encoding": "CSV 的编码（默认：自动判断）。",
+    "import-targets --source": "没有 来源/source 单元格的行所用的原文引文。",
+    "import-targets --document": "每行引用的文件编号。",
+    "import-targets --area": "没有 领域/area 单元格的行所属的领域。",
+    "import-targets --target-year": "没有目标年份的指标所用的年份。",
+    "import-targets --baseline-year": "没有基期年份的基期所用的年份。",
+    "import-targets --replace": "替换登记册中已有的指标（编号相同）。",
+    "import-targets --dry-run": "把 TOML 输出到标准输出；不写入。",
+}
+"""The Chinese of each command's and option's help (declared in English where the command
+is): "COMMAND", "--option" (shared), "COMMAND --option" or "COMMAND ARGUMENT"."""
+
+HELP_WORDS: dict[str, str] = {
+    "Usage: ": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Arguments": "参数",
+    "[OPTIONS]": "[选项]",
+    "COMMAND": "命令",
+    "[ARGS]...": "[参数]...",
+    "<path>": "<路径>",
+    "<int range>": "<整数>",
+    "<int>": "<整数>",
+    "<float>": "<数字>",
+    "<text>": "<文字>",
+    "<str>": "<文字>",
+    "[-]FIELD": "[-]字段",
+    "ITEM": "事项",
+    "FILE": "文件",
+    "RECORD-ID": "记录编号",
+    "TARGET_ID": "指标编号",
+    "TARGET": "指标编号",
+    "VALUE": "数值",
+    "RECORD": "记录编号",
+    "DIRECTORY": "目录",
+    "DIR": "目录",
+    "DATE": "日期",
+    "ID": "编号",
+    "NAME": "名称",
+    "YEAR": "年份",
+    "AREA": "领域",
+    "A,B,...": "字段,...",
+    "TOPIC": "主题",
+    "STAGE": "阶段",
+    "TEXT": "文字",
+    "FIELD": "字段",
+    "N": "N",
+    "default": "默认",
+    "required": "必填",
+    "env var": "环境变量",
+}
+"""The words Click and Typer write around the help texts, in Chinese."""

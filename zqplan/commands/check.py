@@ -71,14 +71,14 @@ def command(
 
             from zqplan.text import printable
 
-            return Text("\n".join(printable(str(p)) for p in shown)) if shown else Text("")
+            return Text("\n".join(printable(_line(p, lang)) for p in shown)) if shown else Text("")
 
         chosen = choose_format(fmt, json)
         if chosen is OutputFormat.TABLE and not fields:
             from zqplan.safe import printable
 
             for problem in shown:  # plain FILE:LINE: lines, as compilers print them
-                emit(printable(str(problem)) + "\n")
+                emit(printable(_line(problem, lang)) + "\n")
         else:
             rows = lambda: [*document["problems"], *document["warnings"]]  # noqa: E731
             output = Output(document, rows, CHECK_COLUMNS, view)
@@ -91,6 +91,15 @@ def command(
 
     folder = ledger_path(path).resolve().parent
     memoized("check", params, path, day, body, also=[folder, *_texts(path)])
+
+
+def _line(problem: ZqplanError, lang: Lang) -> str:
+    """A problem as check prints it: FILE:LINE: message (hint), in the language."""
+    if lang is Lang.ZH:
+        from zqplan.i18n import error_text
+
+        return error_text(problem)
+    return str(problem)
 
 
 def _findings(path: Path) -> tuple[list[ZqplanError], list[ZqplanError]]:
