@@ -354,3 +354,27 @@ def test_directions_in_the_rich_table(tmp_path: Path) -> None:
     narrow = run_zqplan("status", "--width", "80", cwd=folder).stdout
     assert max(cell_len(line) for line in narrow.splitlines()) <= 80
     assert re.search(r"directions\s+\(8\)", narrow)
+
+
+README_RUNS = (
+    ((), ("status", "--as-of", "2026-11-30", "--area", "manufacturing")),
+    (
+        ("--example", "china-14th-fyp"),
+        ("status", "--as-of", "2022-12-31", "--area", "economy", "--lang", "zh"),
+    ),
+    (("--example", "china-14th-fyp"), ("status", "--as-of", "2022-12-31", "--area", "wellbeing")),
+)
+"""The README's status excerpts: the plan they run on (init options) and the command."""
+
+
+@pytest.mark.parametrize(("options", "command"), README_RUNS)
+def test_readme_status_excerpts_are_real(
+    tmp_path: Path, options: tuple[str, ...], command: tuple[str, ...]
+) -> None:
+    """Each status excerpt in the README is what the command prints on the shipped plan."""
+    made = run_zqplan("init", "plan", *options, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run_zqplan(*command, cwd=tmp_path / "plan")
+    assert result.returncode == 0, result.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"$ zqplan {' '.join(command)}\n{result.stdout}" in readme
