@@ -98,6 +98,13 @@ def test_xlsx_read_back(tmp_path: Path) -> None:
     assert done.stdout == ""
     book = _workbook(tmp_path / "meeting.xlsx")
     assert book.sheetnames == ["Status", "By year", "History"]
+    by_year = book["By year"]
+    names = [cell.value for cell in by_year[1]]
+    gdp = next(row for row in by_year.iter_rows(min_row=2) if row[0].value == "gdp-growth")
+    # The registry's "about 7" and ">= 2" in English words, not as typed.
+    cells = dict(zip(names, (cell.value for cell in gdp), strict=True))
+    assert cells["2022 target"] == "about 7"
+    assert cells["2024 target"] == "≥ 2"
     status = book["Status"]
     header = [cell.value for cell in status[1]]
     assert header[:4] == ["id", "title", "area", "unit"]
@@ -150,6 +157,8 @@ def test_xlsx_by_year_and_chinese(tmp_path: Path) -> None:
     cells = dict(zip(header, gdp, strict=True))
     # 2021: 10.5 >= 7 met (完成); 2022: 1.1 is far below "about 7" (未完成).
     assert cells["2021年目标"].value == "7"
+    # The registry writes "about 7": a Chinese workbook says it as a work report does.
+    assert cells["2022年目标"].value == "7左右"
     assert cells["2021年实际"].value == pytest.approx(0.105)
     assert cells["2021年实际"].number_format == "0.0%"
     assert cells["2021年评价"].value == "完成"

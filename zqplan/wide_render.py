@@ -185,6 +185,11 @@ def _target_text(row: WideRow, cell: YearCell, lang: Lang) -> str:
         else:
             amount = _shown(cell.target, lang)
         return words("plan target", lang).format(amount)
+    return yearly_text(cell, lang)
+
+
+def yearly_text(cell: YearCell, lang: Lang) -> str:
+    """A year's own target in words (≥ 5.5 / 5.5以上), the unit left to its own column."""
     if cell.target is None:
         return "—"
     from zqplan.text import YEARLY_WORDS

@@ -17,7 +17,6 @@ from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang
 from zqplan.meeting import Meeting, Row, shown_value
 from zqplan.meeting.words import say
 from zqplan.model import Value
-from zqplan.safe import printable
 from zqplan.units import parse_unit
 from zqplan.wide import WideTable, YearCell
 
@@ -230,11 +229,13 @@ def _year_sheet(book: Any, formats: _Formats, meeting: Meeting, table: WideTable
 def _year_cells(
     sheet: Any, formats: _Formats, index: int, column: int, cell: YearCell, unit: str, lang: Lang
 ) -> None:
-    """A year's target (as written, for a yearly one), outturn (or the year to date, in
+    """A year's target (in words, for a yearly one), outturn (or the year to date, in
     italics) and verdict (coloured, in words)."""
     zh = lang is Lang.ZH
-    if cell.written:
-        _put(sheet, formats, index, column, printable(cell.written))
+    if cell.written:  # a yearly target in the language's words, as `zqplan table` says it
+        from zqplan.wide_render import yearly_text
+
+        _put(sheet, formats, index, column, yearly_text(cell, lang))
     else:
         _put(sheet, formats, index, column, cell.target, unit)
     if cell.outturn is not None:
