@@ -730,7 +730,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"this error: (?P<msg>.+)", "此错误：{0}"),
     (r"the interruption", "中断"),
     (r"left out (?P<msg>.+) \(`zqplan check` for more\)", "略去 {0}（详见 `zqplan check`）"),
-    (r"(\S+:\d+): (?P<msg>.+)", "{0}：{1}"),
+    (r"(\S+:\d+): (?P<msg>.+)", "{0}: {1}"),  # FILE:LINE: as tools and editors read it
     (r"(\d+) rows? without a date: (?P<msg>.+)", "{0} 行未给日期：{1}"),
     (r"no --date: (?P<msg>.+)", "未给 --date：{0}"),
     (
