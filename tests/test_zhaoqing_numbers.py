@@ -253,7 +253,7 @@ def test_readme_excerpt_is_real(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     shown = result.stdout.split("year by year\n", 1)[1].split("\n\n", 1)[0]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "year by year\n" + shown + "\n\n$ zqplan status --area yearly-targets" in readme
+    assert "year by year\n" + shown + "\n...\n\n$ zqplan status --as-of" in readme
     table = run_zqplan(
         "status",
         "--area",
