@@ -130,6 +130,12 @@ DYNAMIC: dict[tuple[str, str], list[tuple[str, str | None]]] = {
 
 SAMPLES: list[tuple[str, str | None]] = [
     # messages whose values are English words the code chooses: each form they take
+    (
+        "'5%' is in %, but target unit 'billion yuan' is in yuan for 'gdp'",
+        "give a plain number in 'billion yuan' or a value in yuan",
+    ),
+    ("--date '2024-13' is not a date: month must be in 1..12, not 13", None),
+    ("--status 'bogus' is not a status", "statuses: achieved, on-track, at-risk"),
     ("'value' must be a number, a quantity or done", None),
     ("'date' must be a string like \"2024-12-31\"", None),
     ("record r20250110T093000-3f9a1c2b for 'gdp' must hold true/false", None),

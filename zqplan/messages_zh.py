@@ -359,6 +359,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "'plan.published' 必须是日期，如 {0}",
     ),
     # --- units ----------------------------------------------------------------------
+    (r"(.+) is not a rank for '(\S+)'", "{0} 不是 '{1}' 的位次"),
+    (r"(?P<msg>.+) for '(\S+)'", "{0}（'{1}'）"),
     (r"(.+) is not a number", "{0} 不是数字"),
     (r"(.+) is too large", "{0} 太大"),
     (
@@ -381,8 +383,6 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         r"percent and percentage points differ: from 5% to 6% is a rise of 1 percentage point",
         "百分比与百分点不同：从 5% 到 6% 是上升 1 个百分点",
     ),
-    (r"(.+) is not a rank for '(\S+)'", "{0} 不是 '{1}' 的位次"),
-    (r"(?P<msg>.+) for '(\S+)'", "{0}（'{1}'）"),
     (r"a rank is a whole number, 1 or more", "位次是 1 或更大的整数"),
     # --- the plausibility guard (update) ------------------------------------------------
     (r"implausible value for " + _ID + r": (?P<msg>.+)", "'{0}' 的数值不合常理：{1}"),
@@ -789,8 +789,12 @@ LIBRARY: tuple[tuple[str, str], ...] = (
     (r"(.+) \(at end of document\)", "{0}（在文档末尾）"),
     (r": (.+)", "：{0}"),
     (r"line (\d+), ", "第 {0} 行，"),
-    (r"month must be in 1\.\.12", "月份必须在 1 到 12 之间"),
+    (r"month must be in 1\.\.12(?:, not (-?\d+))?", "月份必须在 1 到 12 之间（不能是 {0}）"),
     (r"day is out of range for month", "日期超出该月的天数"),
+    (
+        r"day (-?\d+) must be in range 1\.\.(\d+) for month (\d+) in year (\d+)",
+        "{3} 年 {2} 月的日期必须在 1 到 {1} 之间（不能是 {0}）",
+    ),
     (r"year (\d+) is out of range", "年份 {0} 超出范围"),
     (r"Invalid value", "无效的值"),
     (r"Invalid statement", "无效的语句"),
