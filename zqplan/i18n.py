@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from zqplan.model import StageStatus, StatusCode
+from zqplan.model import Comparator, StageStatus, StatusCode
 from zqplan.options import MESSAGES_IN, Lang
 
 if TYPE_CHECKING:
@@ -128,6 +128,28 @@ STATUS_LABELS: dict[StatusCode, tuple[str, str]] = {
     StatusCode.NO_DATA: ("no data", "暂无数据"),
 }
 """The labels of the method's 'Labels' table (docs/method.md)."""
+
+YEARLY_WORDS: dict[Comparator, tuple[str, str]] = {
+    Comparator.AT_LEAST: ("≥ {}", "{}以上"),
+    Comparator.AT_MOST: ("≤ {}", "{}以内"),
+    Comparator.ABOUT: ("about {}", "{}左右"),
+    Comparator.EQUAL: ("{}", "{}"),
+    Comparator.ABOVE: ("> {}", "高于{}"),
+    Comparator.BELOW: ("< {}", "低于{}"),
+    Comparator.RANGE: ("{}–{}", "{}–{}"),
+}
+"""A yearly target with a number, as English and a Chinese work report write it."""
+
+RELATIVE_WORDS: dict[Comparator, tuple[str, str]] = {
+    Comparator.AT_LEAST: ("at least {}", "不低于{}"),
+    Comparator.AT_MOST: ("at most {}", "不高于{}"),
+    Comparator.ABOUT: ("in step with {}", "与{}同步"),
+    Comparator.EQUAL: ("equal to {}", "与{}持平"),
+    Comparator.ABOVE: ("above {}", "高于{}"),
+    Comparator.BELOW: ("below {}", "低于{}"),
+    Comparator.RANGE: ("in step with {}", "与{}同步"),
+}
+"""A yearly target relative to another indicator ("higher than GDP growth"), by comparator."""
 
 BOUND_LABELS: dict[StatusCode, tuple[str, str]] = {
     StatusCode.ON_TRACK: ("holds", "保持达标"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zqplan.i18n import RELATIVE_WORDS, YEARLY_WORDS
 from zqplan.model import Comparator, Point, Trajectory, Value, YearlyTarget
 from zqplan.options import Lang
 from zqplan.safe import printable
@@ -60,29 +61,6 @@ def point(shown: Point | None, unit: str = "", lang: Lang = Lang.EN) -> str:
     if shown.comparator is None or shown.value is None:
         return written
     return BOUND_SIGNS[shown.comparator.value] + written
-
-
-YEARLY_WORDS: dict[Comparator, tuple[str, str]] = {
-    Comparator.AT_LEAST: ("≥ {}", "{}以上"),
-    Comparator.AT_MOST: ("≤ {}", "{}以内"),
-    Comparator.ABOUT: ("about {}", "{}左右"),
-    Comparator.EQUAL: ("{}", "{}"),
-    Comparator.ABOVE: ("> {}", "高于{}"),
-    Comparator.BELOW: ("< {}", "低于{}"),
-    Comparator.RANGE: ("{}–{}", "{}–{}"),
-}
-"""A yearly target with a number, as English and a Chinese work report write it."""
-
-RELATIVE_WORDS: dict[Comparator, tuple[str, str]] = {
-    Comparator.AT_LEAST: ("at least {}", "不低于{}"),
-    Comparator.AT_MOST: ("at most {}", "不高于{}"),
-    Comparator.ABOUT: ("in step with {}", "与{}同步"),
-    Comparator.EQUAL: ("equal to {}", "与{}持平"),
-    Comparator.ABOVE: ("above {}", "高于{}"),
-    Comparator.BELOW: ("below {}", "低于{}"),
-    Comparator.RANGE: ("in step with {}", "与{}同步"),
-}
-"""A yearly target relative to another indicator ("higher than GDP growth"), by comparator."""
 
 
 def yearly(entry: YearlyTarget, unit: str = "", lang: Lang = Lang.EN, *, other: str = "") -> str:

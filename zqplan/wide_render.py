@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang, pick
+from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, YEARLY_WORDS, Lang, pick
 from zqplan.model import Comparator, Kind, Plan, StatusCode, Value
 from zqplan.wide import GOAL, WideRow, WideTable, YearCell
 
@@ -192,8 +192,6 @@ def yearly_text(cell: YearCell, lang: Lang) -> str:
     """A year's own target in words (≥ 5.5 / 5.5以上), the unit left to its own column."""
     if cell.target is None:
         return "—"
-    from zqplan.text import YEARLY_WORDS
-
     amount = _shown(cell.target, lang)
     comparator = cell.comparator or Comparator.EQUAL
     # The words status and show use (≥ 5.5 / 5.5以上), the unit in its own column.
