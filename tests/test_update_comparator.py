@@ -306,3 +306,18 @@ def test_from_json_lines_and_a_bad_cell(zqplan: Run, plan: Path) -> None:
     assert "bad.csv:3" in bad.stderr
     assert "is a bound, not done or not-done" in bad.stderr
     assert len(ledger_lines(plan.parent)) == 1
+
+
+def test_report_xlsx_history_keeps_the_number_and_shows_the_sign(zqplan: Run, plan: Path) -> None:
+    """The History sheet's value cell stays the number 30; its number format shows
+    "> 30 billion yuan" (a bound) or "30 billion yuan" (exact)."""
+    import openpyxl  # type: ignore[import-untyped]
+
+    assert zqplan("update", "output", "29", "--date", "2023-12-31").returncode == 0
+    assert zqplan("update", "output", ">30", "--date", "2024-12-31").returncode == 0
+    done = zqplan("report", "--as-of", "2025-03-01", "-o", "meeting.xlsx")
+    assert done.returncode == 0, done.stderr
+    history = openpyxl.load_workbook(plan.parent / "meeting.xlsx")["History"]
+    cells = {row[1].value.year: row[2] for row in history.iter_rows(min_row=2)}
+    assert (cells[2023].value, cells[2023].number_format) == (29, '#,##0" billion yuan"')
+    assert (cells[2024].value, cells[2024].number_format) == (30, '"> "#,##0" billion yuan"')

@@ -127,6 +127,8 @@ class Record:
     """The record's id."""
     superseded: bool
     """A later record for the same period revised it."""
+    comparator: str = ""
+    """A figure known only as a bound: ">", ">=", "<", "<=" or "about" ('' when exact)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +331,7 @@ def _records(assessments: Sequence[Assessment], ledger: Sequence[Observation]) -
                 note=safe(o.note or ""),
                 record=printable(o.record_id),
                 superseded=o.record_id not in used,
+                comparator="" if o.comparator is None else o.comparator.value,
             )
             for o in every
         ]
