@@ -321,3 +321,21 @@ def test_report_xlsx_history_keeps_the_number_and_shows_the_sign(zqplan: Run, pl
     cells = {row[1].value.year: row[2] for row in history.iter_rows(min_row=2)}
     assert (cells[2023].value, cells[2023].number_format) == (29, '#,##0" billion yuan"')
     assert (cells[2024].value, cells[2024].number_format) == (30, '"> "#,##0" billion yuan"')
+
+
+def test_diff_reports_a_bound_replacing_an_exact_figure(zqplan: Run, plan: Path) -> None:
+    """28 exact for 2023 (recorded 2024-01-05), then "> 28" for 2023 (recorded
+    2024-03-01): since 2024-02-01 the figure is revised, 28 -> > 28."""
+    ledger = plan.parent / "targets.ledger.toml"
+    ledger.write_text(
+        OLD_LEDGER + 'r20240301T010203-0123456789ad = { target = "output", date = 2023-12-31, '
+        'value = 28.0, comparator = ">", recorded_at = 2024-03-01 01:02:03+00:00 }\n',
+        encoding="utf-8",
+    )
+    result = zqplan("diff", "--since", "2024-02-01", "--json")
+    assert result.returncode == 0, result.stderr
+    (figure,) = json.loads(result.stdout)["figures"]
+    assert (figure["change"], figure["old"], figure["new"]) == ("revised", 28, 28)
+    assert (figure["old_comparator"], figure["new_comparator"]) == (None, ">")
+    table = zqplan("diff", "--since", "2024-02-01").stdout
+    assert "> 28 billion yuan" in table
