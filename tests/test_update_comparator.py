@@ -339,3 +339,33 @@ def test_diff_reports_a_bound_replacing_an_exact_figure(zqplan: Run, plan: Path)
     assert (figure["old_comparator"], figure["new_comparator"]) == (None, ">")
     table = zqplan("diff", "--since", "2024-02-01").stdout
     assert "> 28 billion yuan" in table
+
+
+def test_from_an_xlsx_workbook(zqplan: Run, plan: Path) -> None:
+    """A text cell ">30" of a workbook is a bound, as in a CSV file."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["target", "value", "date"])
+    sheet.append(["output", ">30", "2024-12-31"])
+    sheet.append(["output", 31, "2025-12-31"])
+    book.save(plan.parent / "figures.xlsx")
+    result = zqplan("update", "--from", "figures.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert [(r["value"], r["comparator"]) for r in records(zqplan)] == [(30, ">"), (31, None)]
+
+
+def test_a_retry_with_an_id_compares_the_comparator(zqplan: Run, plan: Path) -> None:
+    """With --id, the same bound again writes nothing; the same id with the exact figure
+    is other content: an error, nothing written."""
+    record = "r20240105T010203-0123456789ae"
+    first = zqplan("update", "output", ">30", "--date", "2024-12-31", "--id", record)
+    assert first.returncode == 0, first.stderr
+    again = zqplan("update", "output", "> 30", "--date", "2024-12-31", "--id", record)
+    assert again.returncode == 0, again.stderr
+    assert "already recorded" in again.stderr
+    other = zqplan("update", "output", "30", "--date", "2024-12-31", "--id", record)
+    assert other.returncode != 0
+    assert "already in the ledger with other content" in other.stderr
+    assert len(ledger_lines(plan.parent)) == 1
