@@ -369,3 +369,21 @@ def test_a_retry_with_an_id_compares_the_comparator(zqplan: Run, plan: Path) -> 
     assert other.returncode != 0
     assert "already in the ledger with other content" in other.stderr
     assert len(ledger_lines(plan.parent)) == 1
+
+
+def test_an_exact_figure_and_a_bound_by_two_people_conflict(zqplan: Run, plan: Path) -> None:
+    """li records 30 for 2024, wang "> 30" a minute later: two claims, a conflict that
+    check warns of (the same 30 without the comparator would be none)."""
+    ledger = plan.parent / "targets.ledger.toml"
+    ledger.write_text(
+        'r20250105T010203-0123456789aa = { target = "output", date = 2024-12-31, value = 30.0, '
+        'recorded_at = 2025-01-05 01:02:03+00:00, recorded_by = "li" }\n'
+        'r20250105T010303-0123456789ab = { target = "output", date = 2024-12-31, value = 30.0, '
+        'comparator = ">", recorded_at = 2025-01-05 01:03:03+00:00, recorded_by = "wang" }\n',
+        encoding="utf-8",
+    )
+    result = zqplan("check")
+    assert "conflicting figures for 'output' 2024-12-31: 30 by li" in result.stdout
+    assert "and > 30 by wang" in result.stdout
+    exact, bound = records(zqplan)
+    assert bound["conflict"] == exact["record"]
