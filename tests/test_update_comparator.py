@@ -321,6 +321,12 @@ def test_report_xlsx_history_keeps_the_number_and_shows_the_sign(zqplan: Run, pl
     cells = {row[1].value.year: row[2] for row in history.iter_rows(min_row=2)}
     assert (cells[2023].value, cells[2023].number_format) == (29, '#,##0" billion yuan"')
     assert (cells[2024].value, cells[2024].number_format) == (30, '"> "#,##0" billion yuan"')
+    status = openpyxl.load_workbook(plan.parent / "meeting.xlsx")["Status"]
+    (latest,) = [row[6] for row in status.iter_rows(min_row=2) if row[0].value == "output"]
+    assert (latest.value, latest.number_format) == (30, '"> "#,##0" billion yuan"')
+    markdown = zqplan("report", "--as-of", "2025-03-01").stdout
+    # Markdown escapes ">"; the latest figure, then the year's target.
+    assert "| \\> 30 billion yuan | 2024: ≥ 30 billion yuan |" in markdown
 
 
 def test_diff_reports_a_bound_replacing_an_exact_figure(zqplan: Run, plan: Path) -> None:

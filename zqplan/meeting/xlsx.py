@@ -121,15 +121,18 @@ EPOCH = dt.datetime(1899, 12, 31)
 EPOCH_DAY = EPOCH.toordinal()
 
 
-def _put(sheet: Any, formats: _Formats, row: int, column: int, value: Any, unit: str = "") -> None:
-    """One cell: a number in its unit, a date, a yes/no in words, or text as text."""
+def _put(
+    sheet: Any, formats: _Formats, row: int, column: int, value: Any, unit: str = "", sign: str = ""
+) -> None:
+    """One cell: a number in its unit (a bound's sign in its format), a date, a yes/no in
+    words, or text as text."""
     if value is None:
         return
     if isinstance(value, bool):
         sheet.write_string(row, column, str(value))
     elif isinstance(value, float | int):
         if math.isfinite(value):
-            number, style = formats.number(float(value), unit)
+            number, style = formats.number(float(value), unit, sign=sign)
             sheet.write_number(row, column, number, style)
     elif isinstance(value, dt.datetime):
         sheet.write_number(row, column, serial(value), formats.time)
@@ -186,7 +189,11 @@ def _status_row(
         _put(sheet, formats, index, column, text)
     _value(sheet, formats, index, 4, None if baseline is None else baseline.value, unit, lang)
     _put(sheet, formats, index, 5, None if baseline is None else baseline.date)
-    _value(sheet, formats, index, 6, None if latest is None else latest.value, unit, lang)
+    if latest is not None and latest.comparator is not None:  # a bound: its sign shown
+        sign = BOUND_SIGNS[latest.comparator.value]
+        _put(sheet, formats, index, 6, latest.value, unit, sign)
+    else:
+        _value(sheet, formats, index, 6, None if latest is None else latest.value, unit, lang)
     _put(sheet, formats, index, 7, None if latest is None else latest.date)
     if a.schedule:  # a yearly target: the period's target as the plan writes it
         _put(sheet, formats, index, 8, row.target)
