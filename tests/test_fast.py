@@ -137,6 +137,10 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ["update", "farm-output"],
         ["update"],
         ["update", "", "--note", "a note", "done"],
+        ["update", "farm-output", ">86.5", "--date", "2024-12-31"],
+        ["update", "farm-output", "≥ 86.5"],
+        ["update", "farm-output", "<=86.5"],
+        ["update", "farm-output", "86.5以上"],
     ],
 )
 def test_the_fast_path_takes_these_as_typer_does(
@@ -257,6 +261,10 @@ def test_status_json_and_update_run_without_typer(tmp_path: Path) -> None:
         (
             ["update", "farm-output", "abc", "-r", "targets.toml"],
             ["update", "farm-output", "abc", "-r", "targets.toml", "-r", "targets.toml"],
+        ),
+        (
+            ["update", "farm-output", "> abc", "-r", "targets.toml"],
+            ["update", "farm-output", "> abc", "-r", "targets.toml", "-r", "targets.toml"],
         ),
         (
             ["update", "no-such-target", "1", "-r", "targets.toml"],

@@ -35,7 +35,7 @@ from typing import Any
 
 CACHE_ENV = "ZQPLAN_CACHE_DIR"
 NO_CACHE_ENV = "ZQPLAN_NO_CACHE"
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what the cache holds changes shape."""
 MEMO_ENTRIES = 256
 """The output memo keeps this many newest entries."""
@@ -302,7 +302,7 @@ def remember_file(key: str, content: bytes, messages: Sequence[str]) -> None:
 
 Record = tuple[Any, ...]
 """A parsed ledger record as plain values: (record_id, target, date ordinal, value,
-recorded_at ISO text, recorded_by, source, note, stage, item, line, forced)."""
+recorded_at ISO text, recorded_by, source, note, stage, item, line, forced, comparator)."""
 Problem = tuple[str, int, str | None]
 """A problem found in the indexed bytes: (message, line, hint)."""
 

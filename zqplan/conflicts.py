@@ -16,7 +16,8 @@ WINDOW = dt.timedelta(days=14)
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Two records of one target and period, by different people, with different values."""
+    """Two records of one target and period, by different people, with different values
+    (or one exact and one a bound, or two bounds of different comparators)."""
 
     first: Observation
     """The one recorded earlier."""
@@ -29,7 +30,8 @@ def conflicts(observations: Iterable[Observation]) -> list[Conflict]:
 
     A pair conflicts when the later is the newest record of its target and period (a
     record made after both settles them), both have a recorder and a recording time,
-    the recorders differ, the values differ, and they were recorded at most WINDOW apart.
+    the recorders differ, the values (or their comparators) differ, and they were
+    recorded at most WINDOW apart.
     Programme items (done or not) are left out: they carry no figure.
     """
     groups: dict[tuple[str, dt.date], list[Observation]] = {}
@@ -72,7 +74,10 @@ def warnings(observations: Iterable[Observation]) -> list[ZqplanError]:
 
 def _shown(observation: Observation) -> str:
     value = observation.value
-    return str(value) if isinstance(value, bool) else f"{value:g}"
+    if isinstance(value, bool):
+        return str(value)
+    comparator = observation.comparator
+    return f"{value:g}" if comparator is None else f"{comparator.value} {value:g}"
 
 
 def _day(observation: Observation) -> str:
@@ -83,7 +88,10 @@ def _day(observation: Observation) -> str:
 def _conflict(earlier: Observation, later: Observation) -> bool:
     if earlier.recorded_by is None or later.recorded_by is None:
         return False
-    if earlier.recorded_by == later.recorded_by or earlier.value == later.value:
+    if earlier.recorded_by == later.recorded_by:
+        return False
+    # "30" and "more than 30" are two claims about the figure: they conflict too.
+    if (earlier.value, earlier.comparator) == (later.value, later.comparator):
         return False
     if earlier.recorded_at is None or later.recorded_at is None:
         return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from zqplan.model import (
+    Comparator,
     Goal,
     Observation,
     Plan,
@@ -101,6 +102,10 @@ class FigureChange:
     """For a programme's item done: its stage."""
     item: str | None = None
     """For a programme's item done: the item."""
+    old_comparator: Comparator | None = None
+    """`old` known only as a bound ("exceeding 30": `>`); None: exact."""
+    new_comparator: Comparator | None = None
+    """`new` known only as a bound; None: exact (a bound revised to exact is a revision)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,30 +236,43 @@ def _figures(
                         void.recorded_at,
                         void.recorded_by,
                         void.reason,
+                        old_comparator=before.comparator,
+                        new_comparator=None if after is None else after.comparator,
                     )
                 )
                 continue
             if after is None:  # withdrawn by means other than a void: reported as voided
                 changes.append(
-                    FigureChange(target.id, period, VOIDED, before.value, None, None, None)
+                    FigureChange(
+                        target.id,
+                        period,
+                        VOIDED,
+                        before.value,
+                        None,
+                        None,
+                        None,
+                        old_comparator=before.comparator,
+                    )
                 )
                 continue
-            changes.append(_figure(target.id, period, REVISED, before.value, after))
+            changes.append(_figure(target.id, period, REVISED, before, after))
     return changes
 
 
 def _figure(
-    target_id: str, period: dt.date, change: str, old: Value | None, record: Observation
+    target_id: str, period: dt.date, change: str, old: Observation | None, record: Observation
 ) -> FigureChange:
     return FigureChange(
         target_id,
         period,
         change,
-        old,
+        None if old is None else old.value,
         record.value,
         record.record_id,
         record.recorded_at,
         record.recorded_by,
+        old_comparator=None if old is None else old.comparator,
+        new_comparator=record.comparator,
     )
 
 

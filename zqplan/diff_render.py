@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from zqplan.diff import Diff, FigureChange
 from zqplan.i18n import STAGE_LABELS, STATUS_LABELS, Lang, pick
-from zqplan.model import Goal, Plan, StatusCode, Value
+from zqplan.model import Comparator, Goal, Plan, StatusCode, Value
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -131,6 +131,8 @@ def diff_document(plan: Plan, diff: Diff) -> dict[str, Any]:
                 "change": f.change,
                 "old": _number(f.old),
                 "new": _number(f.new),
+                "old_comparator": _sign(f.old_comparator),
+                "new_comparator": _sign(f.new_comparator),
                 "record": f.record_id,
                 "recorded_at": _moment(f),
                 "recorded_by": f.recorded_by,
@@ -276,15 +278,21 @@ def diff_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [{column: row.get(column) for column in DIFF_COLUMNS} for row in rows]
 
 
-def _value(value: Value | None, unit: str, lang: Lang) -> str:
-    """A figure for people: rounded, in its unit; done / not done."""
+def _value(value: Value | None, unit: str, lang: Lang, comparator: Comparator | None = None) -> str:
+    """A figure for people: rounded, in its unit, a bound's sign first; done / not done."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return words("done" if value else "not done", lang)
     from zqplan import text
 
-    return text.value(value, unit, lang)
+    sign = "" if comparator is None else text.BOUND_SIGNS[comparator.value]
+    return sign + text.value(value, unit, lang)
+
+
+def _sign(comparator: Comparator | None) -> str | None:
+    """A figure's comparator in JSON: ">", ">=", "<", "<=", "about", or null (exact)."""
+    return None if comparator is None else comparator.value
 
 
 def _sections(plan: Plan, diff: Diff, lang: Lang) -> list[tuple[str, list[str], list[list[str]]]]:
@@ -304,8 +312,8 @@ def _sections(plan: Plan, diff: Diff, lang: Lang) -> list[tuple[str, list[str], 
                     name,
                     f.period.isoformat(),
                     words(f.change, lang),
-                    _value(f.old, unit, lang),
-                    _value(f.new, unit, lang),
+                    _value(f.old, unit, lang, f.old_comparator),
+                    _value(f.new, unit, lang, f.new_comparator),
                     f.recorded_by or "",
                     f.reason or "",
                 ]

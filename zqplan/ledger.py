@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from zqplan.errors import InvalidInputError, LedgerError, LockTimeout, ZqplanError
-from zqplan.model import Kind, Observation, Plan, Programme, Where
+from zqplan.model import Comparator, Kind, Observation, Plan, Programme, Where
 from zqplan.paths import LEDGER_SUFFIX, ledger_path
-from zqplan.registry import suggest
+from zqplan.registry import OBSERVATION_COMPARATORS, suggest
 
 __all__ = [
     "LEDGER_SUFFIX",
@@ -51,6 +51,7 @@ FIELDS = (
     "stage",
     "item",
     "forced",
+    "comparator",
 )
 REQUIRED = ("target", "date", "value", "recorded_at")
 VOID_FIELDS = ("voids", "reason", "recorded_at", "recorded_by")
@@ -121,6 +122,8 @@ def format_record(observation: Observation) -> str:
         "date": observation.date,
         "value": observation.value,
     }
+    if observation.comparator is not None:  # only a bound carries one: old lines unchanged
+        fields["comparator"] = observation.comparator.value
     if observation.stage is not None and observation.item is not None:
         fields["stage"] = observation.stage
         fields["item"] = observation.item
@@ -375,6 +378,7 @@ def _content(observation: Observation) -> tuple[object, ...]:
         observation.item,
         observation.source,
         observation.note,
+        observation.comparator,
     )
 
 
@@ -939,6 +943,7 @@ def _compact(observation: Observation, line: int) -> Record:
         _intern(observation.item),
         line,
         observation.forced,
+        None if observation.comparator is None else observation.comparator.value,
     )
 
 
@@ -957,6 +962,7 @@ def _compact_void(void: Void, line: int) -> Record:
         None,
         line,
         False,
+        None,
     )
 
 
@@ -1032,6 +1038,7 @@ def _build(
             r[9],
             None,
             r[11],
+            None if r[12] is None else Comparator(r[12]),
         )
         for i, r in enumerate(records)
     )
@@ -1111,6 +1118,7 @@ def parse_record(line: str, where: Where) -> Observation | Void:
     forced = fields.get("forced", False)
     if not isinstance(forced, bool):
         raise LedgerError(f"record {record_id}: forced must be true or false", where=str(where))
+    comparator = _record_comparator(fields.get("comparator"), value, record_id, where)
     return Observation(
         target_id=target,
         date=date,
@@ -1124,7 +1132,32 @@ def parse_record(line: str, where: Where) -> Observation | Void:
         stage=texts["stage"],
         item=texts["item"],
         forced=forced,
+        comparator=comparator,
     )
+
+
+def _record_comparator(
+    raw: object, value: object, record_id: str, where: Where
+) -> Comparator | None:
+    """A record's `comparator` (the registry's observations take the same ones), checked."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or raw not in OBSERVATION_COMPARATORS:
+        shown = repr(raw) if isinstance(raw, str) else type(raw).__name__
+        raise LedgerError(
+            f"record {record_id}: comparator is {shown}, not one of "
+            + ", ".join(OBSERVATION_COMPARATORS),
+            where=str(where),
+            hint=suggest(str(raw), OBSERVATION_COMPARATORS)
+            or 'write ">" for "exceeding", ">=" for "at least", "about" for "about"',
+        )
+    if isinstance(value, bool):
+        raise LedgerError(
+            f"record {record_id}: comparator is for numeric figures, not true/false",
+            where=str(where),
+            hint="remove it: done is done",
+        )
+    return Comparator(raw)
 
 
 def _parse_void(record_id: str, fields: dict[str, Any], where: Where) -> Void:

@@ -425,6 +425,27 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         r"record (\S+): value must be a finite number or true/false",
         "记录 {0}：`value` 必须是有限的数字或 `true`/`false`",
     ),
+    (
+        r"record (\S+): comparator is (.+), not one of (.+)",
+        "记录 {0}：`comparator` 为 {1}，不是 `{2}` 之一",
+    ),
+    (
+        r"record (\S+): comparator is for numeric figures, not true/false",
+        "记录 {0}：`comparator` 只用于数值，不用于 `true`/`false`",
+    ),
+    (
+        r"'(\S+)' is a yes/no target; '(.+)' is a bound, not done or not-done",
+        "'{0}' 是是否型指标；'{1}' 是一个界限，不是 `done` 或 `not-done`",
+    ),
+    (
+        r"pass done or not-done: a bound is for numeric figures",
+        "请给 `done` 或 `not-done`：界限只用于数值",
+    ),
+    (
+        r"'(\S+)': '(.+)' is a comparator without a figure",
+        "'{0}'：'{1}' 只有比较符号，没有数值",
+    ),
+    (r"write the bound after it, e\.g\. '>30'", "请在其后写出界限，如 `>30`"),
     (r"record (\S+): forced must be true or false", "记录 {0}：`forced` 必须是 `true` 或 `false`"),
     (r"void (\S+): voids must be a record id", "作废记录 {0}：`voids` 必须是记录编号"),
     (r"(record|void) (\S+) has unknown field '(.+)'", "{0} {1} 有未知的字段 '{2}'"),

@@ -74,6 +74,81 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 _YES = {"done": True, "yes": True, "true": True, "not-done": False, "no": False, "false": False}
 
 
+BOUND_PREFIXES = (
+    (">=", ">="),
+    ("≥", ">="),
+    ("＞＝", ">="),
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("至少", ">="),
+    ("at least", ">="),
+    ("<=", "<="),
+    ("≤", "<="),
+    ("＜＝", "<="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("至多", "<="),
+    ("最多", "<="),
+    ("at most", "<="),
+    (">", ">"),
+    ("＞", ">"),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("多于", ">"),
+    ("more than", ">"),
+    ("exceeding", ">"),
+    ("<", "<"),
+    ("＜", "<"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("不足", "<"),
+    ("less than", "<"),
+    ("~", "about"),
+    ("～", "about"),
+    ("约", "about"),
+    ("about", "about"),
+)
+"""How a typed figure may begin with its comparator ("> 30", "超过30"): longer first.
+The words mean what the yearly-target parser (zqplan/yearly.py) reads them as."""
+BOUND_SUFFIXES = (("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "about"))
+"""How a typed figure may end with its comparator ("30以上" is at least 30, as a plan's)."""
+
+
+def split_comparator(text: str) -> tuple[str | None, str]:
+    """The comparator a typed figure starts or ends with (">", ">=", "<", "<=", "about"),
+    and the figure without it: "> 30亿元" -> (">", "30亿元"); none: (None, text)."""
+    raw = text.strip()
+    folded = raw.lower()
+    for word, comparator in BOUND_PREFIXES:
+        if folded.startswith(word):
+            return comparator, raw[len(word) :].strip()
+    for word, comparator in BOUND_SUFFIXES:
+        if raw.endswith(word):
+            return comparator, raw[: -len(word)].strip()
+    return None, raw
+
+
+def parse_figure(text: str, target: Target) -> tuple[float | bool, str | None]:
+    """A typed figure: its value (see parse_value) and the comparator it is written with
+    ("more than 30" is `>`, see split_comparator); a yes/no target takes none."""
+    comparator, rest = split_comparator(text)
+    if comparator is None:
+        return parse_value(text, target), None
+    from zqplan.model import Kind
+
+    if target.kind is Kind.YES_NO:
+        raise InvalidInputError(
+            f"'{target.id}' is a yes/no target; {text!r} is a bound, not done or not-done",
+            hint="pass done or not-done: a bound is for numeric figures",
+        )
+    if not rest:
+        raise InvalidInputError(
+            f"'{target.id}': {text!r} is a comparator without a figure",
+            hint="write the bound after it, e.g. '>30'",
+        )
+    return parse_value(rest, target), comparator
+
+
 def parse_value(text: str, target: Target) -> float | bool:
     """A value in the target's unit ("86.5", "300亿", "30 billion yuan"), or done / not-done."""
     raw = text.strip()

@@ -29,7 +29,8 @@ def command(
         str | None,
         typer.Argument(
             metavar="[VALUE]",
-            help="A number in the target's unit, or done / not-done; none for --done.",
+            help="A number in the target's unit, or done / not-done; none for --done. "
+            "A bound carries its comparator: '>30', '>=30', '<=5', '30以上', '超过30'.",
             show_default=False,
         ),
     ] = None,

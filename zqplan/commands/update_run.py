@@ -14,11 +14,12 @@ from zqplan.commands.common import (
     check_text,
     find_target,
     parse_date,
-    parse_value,
+    parse_figure,
     recorder,
     resolve_registry,
     say,
     say_moved,
+    split_comparator,
     today,
     written,
 )
@@ -32,7 +33,7 @@ from zqplan.options import BatchFormat, Lang
 
 if TYPE_CHECKING:
     from zqplan.batch import BatchRow
-    from zqplan.model import Observation, Plan, Programme, Target
+    from zqplan.model import Comparator, Observation, Plan, Programme, Target
     from zqplan.plausible import Figure
 
 
@@ -111,12 +112,7 @@ def run(
         if given is None:  # said once recorded: an error stays one line
             defaulted = f"note: no --date: {_default_said(target, period)}"
         observation, revises = _observe(path, target, value, period, force=force)
-        from zqplan.text import value as shown
-
-        description = (
-            f"{target.id} = {shown(observation.value, target.unit, lang)} for {period}"
-            f"{' (a revision)' if revises else ''}"
-        )
+        description = _described(target, observation, revises, lang)
     recorded_at = dt.datetime.now(dt.UTC)
     observation = replace(
         observation,
@@ -139,6 +135,17 @@ def run(
         say(defaulted)
     if period > today():
         say(f"note: {period} is in the future; status shows it from that day on")
+
+
+def _described(target: Target, observation: Observation, revises: bool, lang: Lang) -> str:
+    """What update says it recorded: "output = > 30 billion yuan for 2024-12-31"."""
+    from zqplan.model import Point
+    from zqplan.text import point
+
+    figure = Point(observation.date, observation.value, observation.comparator)
+    shown = point(figure, target.unit, lang)
+    revision = " (a revision)" if revises else ""
+    return f"{target.id} = {shown} for {observation.date}{revision}"
 
 
 def default_period(target: Target) -> dt.date:
@@ -190,17 +197,29 @@ def _observe(
     from zqplan.ledger import has_period, ledger_path
     from zqplan.model import Observation
 
-    observation = Observation(target.id, period, parse_value(value, target), record_id="")
+    figure, comparator = parse_figure(value, target)
+    observation = Observation(
+        target.id, period, figure, record_id="", comparator=_comparator(comparator)
+    )
     if guard.guarded(target) and not isinstance(observation.value, bool):
-        # One byte search of the ledger for this target's lines, not a parse.
+        # One byte search of the ledger for this target's lines, not a parse; a bound
+        # is judged as its figure, as the method judges it.
         known = guard.ledger_figures(ledger_path(path), [target])[target.id]
-        if _implausible(target, observation.value, value, period, known, force):
+        typed = split_comparator(value)[1]
+        if _implausible(target, observation.value, typed, period, known, force):
             observation = replace(observation, forced=True)
         return observation, any(f.date == period for f in known)
     revises = any(o.date == period for o in target.observations) or has_period(
         ledger_path(path), target.id, period
     )
     return observation, revises
+
+
+def _comparator(written: str | None) -> Comparator | None:
+    """The model's comparator for one split_comparator gives (None: an exact figure)."""
+    from zqplan.model import Comparator
+
+    return None if written is None else Comparator(written)
 
 
 def _implausible(
@@ -265,7 +284,7 @@ def update_batch(
                 if _implausible(
                     target,
                     value,
-                    row.value,
+                    split_comparator(row.value)[1],
                     observation.date,
                     figures,
                     force,
@@ -419,15 +438,17 @@ def _batch_observation(
     period = default_period(target) if row.date is None else parse_date(row.date, option="date")
     if row.record is not None:
         check_record_id(row.record, option="record")
+    figure, comparator = parse_figure(row.value, target)
     return Observation(
         target_id=target.id,
         date=period,
-        value=parse_value(row.value, target),
+        value=figure,
         record_id=row.record or "",  # else given with the others' once every row is valid
         recorded_at=recorded_at,
         recorded_by=recorder,
         source=row.source,
         note=row.note,
+        comparator=_comparator(comparator),
     )
 
 

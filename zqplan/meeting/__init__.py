@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from zqplan import text
 from zqplan.i18n import Lang, pick
 from zqplan.meeting.words import say
-from zqplan.model import Assessment, Observation, Plan, StatusCode, Value
+from zqplan.model import Assessment, Observation, Plan, Point, StatusCode, Value
 from zqplan.safe import printable
 from zqplan.status import judged, summarize
 
@@ -127,6 +127,8 @@ class Record:
     """The record's id."""
     superseded: bool
     """A later record for the same period revised it."""
+    comparator: str = ""
+    """A figure known only as a bound: ">", ">=", "<", "<=" or "about" ('' when exact)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +277,9 @@ def make_row(plan: Plan, assessment: Assessment, lang: Lang) -> Row:
         title=printable(pick(target.title, target.title_zh, lang)),
         area=printable(target.area if area is None else pick(area.title, area.title_zh, lang)),
         unit=printable(unit),
-        latest="—" if latest is None else printable(shown_value(latest.value, unit, lang)),
+        latest="—"
+        if latest is None
+        else printable(_bound_sign(latest) + shown_value(latest.value, unit, lang)),
         target=printable(goal_text(assessment, lang, stacked=False)),
         progress=text.percent(assessment.progress),
         expected=text.percent(assessment.expected_progress),
@@ -287,6 +291,13 @@ def make_row(plan: Plan, assessment: Assessment, lang: Lang) -> Row:
         note=printable(target.note or ""),
         source=printable(target.source),
     )
+
+
+def _bound_sign(point: Point) -> str:
+    """A figure known only as a bound shows its sign first ("> 30 billion yuan")."""
+    if point.comparator is None or isinstance(point.value, bool):
+        return ""
+    return text.BOUND_SIGNS[point.comparator.value]
 
 
 def _records(assessments: Sequence[Assessment], ledger: Sequence[Observation]) -> list[Record]:
@@ -329,6 +340,7 @@ def _records(assessments: Sequence[Assessment], ledger: Sequence[Observation]) -
                 note=safe(o.note or ""),
                 record=printable(o.record_id),
                 superseded=o.record_id not in used,
+                comparator="" if o.comparator is None else o.comparator.value,
             )
             for o in every
         ]

@@ -17,6 +17,7 @@ from zqplan.i18n import PERIOD_LABELS, STATUS_LABELS, Lang
 from zqplan.meeting import Meeting, Row, shown_value
 from zqplan.meeting.words import say
 from zqplan.model import Value
+from zqplan.text import BOUND_SIGNS
 from zqplan.units import parse_unit
 from zqplan.wide import WideTable, YearCell
 
@@ -57,7 +58,7 @@ class _Formats:
         self.made: dict[tuple[Any, ...], Any] = {}
         self.percent: dict[str, bool] = {}
         """Per unit: whether its values are percentages (parsed once per unit)."""
-        self.numbers: dict[tuple[str, int, bool], Any] = {}
+        self.numbers: dict[tuple[str, int, bool, str], Any] = {}
         """Per unit and decimals: the number format (100,000 records, a few formats)."""
         self.date = self.get(num_format=DATE_FORMAT)
         """A day."""
@@ -71,14 +72,17 @@ class _Formats:
             found = self.made[key] = self.book.add_format(properties)
         return found
 
-    def number(self, value: float, unit: str, *, italic: bool = False) -> tuple[float, Any]:
-        """The number to store and its format: in the unit, a percentage as a percentage."""
+    def number(
+        self, value: float, unit: str, *, italic: bool = False, sign: str = ""
+    ) -> tuple[float, Any]:
+        """The number to store and its format: in the unit, a percentage as a percentage,
+        a bound's sign first ("> 30 billion yuan": the cell stays the number 30)."""
         percent = self.percent.get(unit)
         if percent is None:
             parsed = parse_unit(unit)
             percent = self.percent[unit] = parsed.base == "percent" and parsed.scale == 1
         places = _decimals(value)
-        key = (unit, places, italic)
+        key = (unit, places, italic, sign)
         style = self.numbers.get(key)
         if style is None:
             decimals = "." + "0" * places if places else ""
@@ -89,6 +93,8 @@ class _Formats:
                 shown = unit.replace('"', "").replace("\\", "").strip()
                 if shown:
                     pattern += f'" {shown}"'
+            if sign:
+                pattern = f'"{sign}"' + pattern
             style = self.numbers[key] = self.get(num_format=pattern, italic=italic)
         return (value / 100 if percent else value), style
 
@@ -115,15 +121,18 @@ EPOCH = dt.datetime(1899, 12, 31)
 EPOCH_DAY = EPOCH.toordinal()
 
 
-def _put(sheet: Any, formats: _Formats, row: int, column: int, value: Any, unit: str = "") -> None:
-    """One cell: a number in its unit, a date, a yes/no in words, or text as text."""
+def _put(
+    sheet: Any, formats: _Formats, row: int, column: int, value: Any, unit: str = "", sign: str = ""
+) -> None:
+    """One cell: a number in its unit (a bound's sign in its format), a date, a yes/no in
+    words, or text as text."""
     if value is None:
         return
     if isinstance(value, bool):
         sheet.write_string(row, column, str(value))
     elif isinstance(value, float | int):
         if math.isfinite(value):
-            number, style = formats.number(float(value), unit)
+            number, style = formats.number(float(value), unit, sign=sign)
             sheet.write_number(row, column, number, style)
     elif isinstance(value, dt.datetime):
         sheet.write_number(row, column, serial(value), formats.time)
@@ -180,7 +189,11 @@ def _status_row(
         _put(sheet, formats, index, column, text)
     _value(sheet, formats, index, 4, None if baseline is None else baseline.value, unit, lang)
     _put(sheet, formats, index, 5, None if baseline is None else baseline.date)
-    _value(sheet, formats, index, 6, None if latest is None else latest.value, unit, lang)
+    if latest is not None and latest.comparator is not None:  # a bound: its sign shown
+        sign = BOUND_SIGNS[latest.comparator.value]
+        _put(sheet, formats, index, 6, latest.value, unit, sign)
+    else:
+        _value(sheet, formats, index, 6, None if latest is None else latest.value, unit, lang)
     _put(sheet, formats, index, 7, None if latest is None else latest.date)
     if a.schedule:  # a yearly target: the period's target as the plan writes it
         _put(sheet, formats, index, 8, row.target)
@@ -290,7 +303,10 @@ def _history_sheet(book: Any, formats: _Formats, meeting: Meeting) -> None:
         if isinstance(value, bool):
             write_string(index, 2, shown_value(value, record.unit, lang))
         elif isinstance(value, float | int) and math.isfinite(value):
-            write_number(index, 2, *number(float(value), record.unit))
+            # A bound keeps its number (sums, charts, filters work) and shows its sign
+            # through the number format, as history's table does: "> 30 billion yuan".
+            sign = BOUND_SIGNS.get(record.comparator, "")
+            write_number(index, 2, *number(float(value), record.unit, sign=sign))
         recorded = record.recorded_at
         if recorded is not None:
             stamp = serials.get(recorded)
