@@ -266,9 +266,14 @@ def recall(key: str) -> tuple[str, str, int] | None:
 
 def remember(key: str, stdout: str, stderr: str, code: int) -> None:
     """Memoise an output, and keep only the newest MEMO_ENTRIES."""
-    if len(stdout) + len(stderr) > MEMO_MAX_BYTES:
+    _memoise(key, (stdout, stderr, code), len(stdout) + len(stderr))
+
+
+def _memoise(key: str, entry: tuple[object, ...], size: int) -> None:
+    """Keep one memo entry (not when over MEMO_MAX_BYTES), then only the newest ones."""
+    if size > MEMO_MAX_BYTES:
         return
-    _write(f"out-{key}", (stdout, stderr, code))
+    _write(f"out-{key}", entry)
     folder = _folder(create=False)
     if folder is not None:
         _keep_newest(folder, "out-", MEMO_ENTRIES, MEMO_TOTAL_BYTES)
@@ -290,12 +295,7 @@ def recall_file(key: str) -> tuple[bytes, str] | None:
 def remember_file(key: str, content: bytes, messages: Sequence[str]) -> None:
     """Memoise a file's bytes and the messages said while making it."""
     said = "".join(messages)
-    if len(content) + len(said) > MEMO_MAX_BYTES:
-        return
-    _write(f"out-{key}", (content, said))
-    folder = _folder(create=False)
-    if folder is not None:
-        _keep_newest(folder, "out-", MEMO_ENTRIES, MEMO_TOTAL_BYTES)
+    _memoise(key, (content, said), len(content) + len(said))
 
 
 # --- the ledger index ------------------------------------------------------------
