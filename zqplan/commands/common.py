@@ -343,14 +343,31 @@ def emit_output(
     emit(render(chosen, output, terminal=terminal, fields=names))
 
 
-_captures: list[tuple[list[str], list[str]]] = []
-"""While a read-only command runs memoised: what it writes to stdout and stderr."""
+class Capture:
+    """Takes what would go to stdout and stderr while entered (for a memo), innermost only."""
+
+    __slots__ = ("stderr", "stdout")
+
+    def __init__(self) -> None:
+        self.stdout: list[str] = []
+        self.stderr: list[str] = []
+
+    def __enter__(self) -> Capture:
+        _captures.append(self)
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        _captures.pop()
+
+
+_captures: list[Capture] = []
+"""The captures entered, innermost last: only the innermost one takes what is written."""
 
 
 def emit(text: str) -> None:
     """Data, on stdout."""
     if _captures:
-        _captures[-1][0].append(text)
+        _captures[-1].stdout.append(text)
         return
     from zqplan.errors import OutputError
 
@@ -387,7 +404,7 @@ def say(message: str) -> None:
         message = translate(message)
     line = printable(message) + "\n"
     if _captures:
-        _captures[-1][1].append(line)
+        _captures[-1].stderr.append(line)
         return
     _to_stderr(line)
 
@@ -445,21 +462,19 @@ def memoized(
     if replay is not None:
         stdout, stderr, code = replay
     else:
-        captured: tuple[list[str], list[str]] = ([], [])
-        _captures.append(captured)
+        capture = Capture()
         code = 0
         try:
-            body()
+            with capture:
+                body()
         except BaseException as error:
             stopped = exit_code(error)
             if stopped is None:
-                _captures.pop()
-                emit("".join(captured[0]))
-                _to_stderr("".join(captured[1]))
+                emit("".join(capture.stdout))
+                _to_stderr("".join(capture.stderr))
                 raise
             code = stopped
-        _captures.pop()
-        stdout, stderr = "".join(captured[0]), "".join(captured[1])
+        stdout, stderr = "".join(capture.stdout), "".join(capture.stderr)
         if key is not None:
             cache.remember(key, stdout, stderr, code)
     emit(stdout)

@@ -207,16 +207,15 @@ def _memo_key(
 @contextmanager
 def _messages_kept(said: list[str]) -> Iterator[None]:
     """Messages said meanwhile go to stderr as ever, and into `said` for the memo."""
-    from zqplan.commands.common import _captures, _to_stderr
+    from zqplan.commands.common import Capture, _to_stderr
 
-    captured: tuple[list[str], list[str]] = ([], [])
-    _captures.append(captured)
+    capture = Capture()
     try:
-        yield
+        with capture:
+            yield
     finally:
-        _captures.pop()
-        said += captured[1]
-        _to_stderr("".join(captured[1]))
+        said += capture.stderr
+        _to_stderr("".join(capture.stderr))
 
 
 def _meeting(
